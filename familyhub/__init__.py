@@ -1,0 +1,1 @@
+"""familyhub: curated YAML about volunteer family support, rendered as a bilingual site."""

@@ -1,0 +1,327 @@
+"""Loading data/: YAML files -> validated models, every failure as `path:line: field: message`."""
+
+from __future__ import annotations
+
+import functools
+import os
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from familyhub.models import KINDS, RefTo, SiteConfig, Source
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+SITE_CONFIG_FILE = "site.yml"
+MAX_FILE_BYTES = 1_000_000
+
+
+class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loader that keeps dates as strings, so pydantic reports bad dates with their line,
+    and refuses a key given twice (PyYAML would silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key_node.value}' appears twice", key_node.start_mark
+                )
+            seen.add(key_node.value)
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised with every problem found in data/; never partial results."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Hub:
+    """Everything in data/, validated: entities by kind, then by id, in id order."""
+
+    site: SiteConfig
+    entities: dict[str, dict[str, Any]]
+    files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    data_dir: Path = DEFAULT_DATA_DIR
+
+    def get(self, kind: str, entity_id: str) -> Any:
+        return self.entities[kind][entity_id]
+
+    def all(self, kind: str) -> list[Any]:
+        return list(self.entities[kind].values())
+
+    def file_of(self, kind: str, entity_id: str) -> Path:
+        return self.files[(kind, entity_id)]
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.entities["source"]
+
+    def count(self) -> int:
+        return sum(len(by_id) for by_id in self.entities.values())
+
+
+def data_dir_from_env() -> Path:
+    return Path(os.environ.get("FAMILYHUB_DATA") or DEFAULT_DATA_DIR)
+
+
+def load_hub(data_dir: Path | None = None) -> Hub:
+    """Load and validate every file; raise DataError listing all problems."""
+    data_dir = Path(data_dir or data_dir_from_env())
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        raise DataError([Problem(str(data_dir), 0, "-", "data folder not found")])
+    site = _load_site_config(data_dir, problems)
+    if site is None:
+        raise DataError(problems)
+    context = {"languages": site.codes}
+    entities: dict[str, dict[str, Any]] = {kind: {} for kind, _ in KINDS.values()}
+    files: dict[tuple[str, str], Path] = {}
+    for path, kind, model in _data_files(data_dir, problems):
+        entity = _load_entity(path, data_dir, model, context, problems)
+        if entity is None:
+            continue
+        if entity.id in entities[kind]:
+            first = _display(files[(kind, entity.id)], data_dir)
+            problems.append(
+                Problem(_display(path, data_dir), _line_of(path, ("id",)), "id",
+                        f"duplicate id '{entity.id}' (also in {first})")
+            )
+            continue
+        entities[kind][entity.id] = entity
+        files[(kind, entity.id)] = path
+    hub = Hub(site=site, entities=entities, files=files, data_dir=data_dir)
+    problems.extend(_dangling_references(hub))
+    if problems:
+        raise DataError(problems)
+    for kind in entities:
+        entities[kind] = dict(sorted(entities[kind].items()))
+    return hub
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def _data_files(data_dir: Path, problems: list[Problem]) -> Iterator[tuple[Path, str, type[BaseModel]]]:
+    for entry in sorted(data_dir.iterdir()):
+        if entry.name.startswith(".") or entry.name == SITE_CONFIG_FILE:
+            continue
+        shown = _display(entry, data_dir)
+        if entry.name not in KINDS or not entry.is_dir():
+            problems.append(Problem(shown, 0, "-", f"unexpected entry; data/ holds {SITE_CONFIG_FILE} "
+                                    f"and the folders {', '.join(KINDS)}"))
+            continue
+        kind, model = KINDS[entry.name]
+        for path in sorted(entry.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix != ".yml" or not path.is_file():
+                problems.append(Problem(_display(path, data_dir), 0, "-",
+                                        "unexpected entry; each entity is one .yml file"))
+                continue
+            yield path, kind, model
+
+
+def _read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
+    shown = _display(path, data_dir)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(shown, 0, "-", f"file larger than {MAX_FILE_BYTES} bytes"))
+            return None
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(shown, 1, "-", f"not UTF-8 text ({error.reason})"))
+        return None
+    except OSError as error:
+        problems.append(Problem(shown, 0, "-", f"cannot read file ({error.strerror})"))
+        return None
+    try:
+        document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        problems.append(Problem(shown, line, "-", f"invalid YAML: {error.problem or error}"))
+        return None
+    except yaml.YAMLError as error:
+        problems.append(Problem(shown, 0, "-", f"invalid YAML: {error}"))
+        return None
+    if not isinstance(document, dict):
+        found = "an empty file" if document is None else f"a {type(document).__name__}"
+        problems.append(Problem(shown, 1, "-", f"expected a mapping of fields, found {found}"))
+        return None
+    return document
+
+
+def _load_site_config(data_dir: Path, problems: list[Problem]) -> SiteConfig | None:
+    path = data_dir / SITE_CONFIG_FILE
+    if not path.is_file():
+        problems.append(Problem(_display(path, data_dir), 0, "-", "site configuration missing"))
+        return None
+    document = _read_yaml(path, data_dir, problems)
+    if document is None:
+        return None
+    try:
+        site = SiteConfig.model_validate(document)
+    except ValidationError as error:
+        problems.extend(_problems_from(error, path, data_dir))
+        return None
+    site_problems = _site_config_problems(site, path, data_dir)
+    problems.extend(site_problems)
+    return None if site_problems else site
+
+
+def _site_config_problems(site: SiteConfig, path: Path, data_dir: Path) -> list[Problem]:
+    shown = _display(path, data_dir)
+    problems = []
+    if site.default_language not in site.codes:
+        problems.append(Problem(shown, _line_of(path, ("default_language",)), "default_language",
+                                f"'{site.default_language}' is not among the languages"))
+    reference = set(site.languages[0].labels)
+    for index, language in enumerate(site.languages):
+        for key in sorted(reference ^ set(language.labels)):
+            loc = ("languages", index, "labels")
+            problems.append(Problem(shown, _line_of(path, loc), _field_name(loc),
+                                    f"label '{key}' missing in one of the languages"))
+    return problems
+
+
+def _load_entity(path: Path, data_dir: Path, model: type[BaseModel], context: dict[str, Any],
+                 problems: list[Problem]) -> BaseModel | None:
+    document = _read_yaml(path, data_dir, problems)
+    if document is None:
+        return None
+    try:
+        return model.model_validate(document, context=context)
+    except ValidationError as error:
+        problems.extend(_problems_from(error, path, data_dir))
+        return None
+
+
+def _problems_from(error: ValidationError, path: Path, data_dir: Path) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif detail["type"] == "missing":
+            message = "required field missing"
+        elif message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        problems.append(Problem(_display(path, data_dir), _line_of(path, loc), _field_name(loc), message))
+    return problems
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        elif not part.startswith(("function-", "constrained-")) and "[" not in part:
+            name += f".{part}" if name else part
+    return name or "-"
+
+
+def _line_of(path: Path, loc: tuple[Any, ...]) -> int:
+    """Line (1-based) of the deepest node of `loc` present in the file; 1 if none is."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 1
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    for part in loc:
+        child = _child_node(node, part)
+        if child is None:
+            break
+        key_node, node = child
+        line = (key_node or node).start_mark.line + 1
+    return line
+
+
+def _child_node(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None
+
+
+def _dangling_references(hub: Hub) -> list[Problem]:
+    problems = []
+    for kind, by_id in hub.entities.items():
+        for entity_id, entity in by_id.items():
+            for loc, target_kind, target_id in _references(entity, ()):
+                if target_id not in hub.entities[target_kind]:
+                    path = hub.file_of(kind, entity_id)
+                    problems.append(Problem(_display(path, hub.data_dir), _line_of(path, loc),
+                                            _field_name(loc),
+                                            f"no {target_kind} with id '{target_id}'"))
+    return problems
+
+
+def _references(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+    """Every (location, kind, id) that a model refers to, found through RefTo markers."""
+    if isinstance(value, BaseModel):
+        for name, target in _reference_fields(type(value)):
+            field_value = getattr(value, name)
+            if target and isinstance(field_value, str):
+                yield (*loc, name), target, field_value
+            elif target and isinstance(field_value, list):
+                for index, item in enumerate(field_value):
+                    yield (*loc, name, index), target, item
+            else:
+                yield from _references(field_value, (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _references(item, (*loc, index))
+
+
+@functools.cache
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None], ...]:
+    hints = typing.get_type_hints(model, include_extras=True)
+    return tuple((name, _ref_kind(hints[name])) for name in model.model_fields)
+
+
+def _ref_kind(hint: Any) -> str | None:
+    """The kind a type hint refers to, looking through Optional, list and Annotated."""
+    for metadata in getattr(hint, "__metadata__", ()):
+        if isinstance(metadata, RefTo):
+            return metadata.kind
+    for argument in typing.get_args(hint):
+        found = _ref_kind(argument)
+        if found:
+            return found
+    return None
