@@ -34,8 +34,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="familyhub", description=__doc__)
-    parser.add_argument("--data", type=Path, default=None,
-                        help="data folder (default: $FAMILYHUB_DATA or ./data)")
+    parser.add_argument(
+        "--data", type=Path, default=None, help="data folder (default: $FAMILYHUB_DATA or ./data)"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every file in the data folder")
     check.set_defaults(func=cmd_check)

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from familyhub.models import KINDS, RefTo, SiteConfig, Source
+from familyhub.models import KINDS, Record, RefTo, SiteConfig, Source
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SITE_CONFIG_FILE = "site.yml"
@@ -32,7 +32,8 @@ class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoa
                     None, None, f"key '{key_node.value}' appears twice", key_node.start_mark
                 )
             seen.add(key_node.value)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -106,17 +107,30 @@ def load_hub(data_dir: Path | None = None) -> Hub:
         entity = _load_entity(path, data_dir, model, context, problems)
         if entity is None:
             continue
+        if entity.id != path.stem:
+            problems.append(
+                Problem(
+                    _display(path, data_dir),
+                    _line_of(path, ("id",)),
+                    "id",
+                    f"id '{entity.id}' differs from the file name '{path.stem}'",
+                )
+            )
         if entity.id in entities[kind]:
             first = _display(files[(kind, entity.id)], data_dir)
             problems.append(
-                Problem(_display(path, data_dir), _line_of(path, ("id",)), "id",
-                        f"duplicate id '{entity.id}' (also in {first})")
+                Problem(
+                    _display(path, data_dir),
+                    _line_of(path, ("id",)),
+                    "id",
+                    f"duplicate id '{entity.id}' (also in {first})",
+                )
             )
             continue
         entities[kind][entity.id] = entity
         files[(kind, entity.id)] = path
     hub = Hub(site=site, entities=entities, files=files, data_dir=data_dir)
-    problems.extend(_dangling_references(hub))
+    problems.extend(_danglingreferences(hub))
     if problems:
         raise DataError(problems)
     for kind in entities:
@@ -131,22 +145,37 @@ def _display(path: Path, data_dir: Path) -> str:
         return str(path)
 
 
-def _data_files(data_dir: Path, problems: list[Problem]) -> Iterator[tuple[Path, str, type[BaseModel]]]:
+def _data_files(
+    data_dir: Path, problems: list[Problem]
+) -> Iterator[tuple[Path, str, type[Record]]]:
     for entry in sorted(data_dir.iterdir()):
         if entry.name.startswith(".") or entry.name == SITE_CONFIG_FILE:
             continue
         shown = _display(entry, data_dir)
         if entry.name not in KINDS or not entry.is_dir():
-            problems.append(Problem(shown, 0, "-", f"unexpected entry; data/ holds {SITE_CONFIG_FILE} "
-                                    f"and the folders {', '.join(KINDS)}"))
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    "-",
+                    f"unexpected entry; data/ holds {SITE_CONFIG_FILE} "
+                    f"and the folders {', '.join(KINDS)}",
+                )
+            )
             continue
         kind, model = KINDS[entry.name]
         for path in sorted(entry.iterdir()):
             if path.name.startswith("."):
                 continue
             if path.suffix != ".yml" or not path.is_file():
-                problems.append(Problem(_display(path, data_dir), 0, "-",
-                                        "unexpected entry; each entity is one .yml file"))
+                problems.append(
+                    Problem(
+                        _display(path, data_dir),
+                        0,
+                        "-",
+                        "unexpected entry; each entity is one .yml file",
+                    )
+                )
                 continue
             yield path, kind, model
 
@@ -192,7 +221,7 @@ def _load_site_config(data_dir: Path, problems: list[Problem]) -> SiteConfig | N
     try:
         site = SiteConfig.model_validate(document)
     except ValidationError as error:
-        problems.extend(_problems_from(error, path, data_dir))
+        problems.extend(_problems_from(error, document, path, data_dir))
         return None
     site_problems = _site_config_problems(site, path, data_dir)
     problems.extend(site_problems)
@@ -203,33 +232,52 @@ def _site_config_problems(site: SiteConfig, path: Path, data_dir: Path) -> list[
     shown = _display(path, data_dir)
     problems = []
     if site.default_language not in site.codes:
-        problems.append(Problem(shown, _line_of(path, ("default_language",)), "default_language",
-                                f"'{site.default_language}' is not among the languages"))
+        problems.append(
+            Problem(
+                shown,
+                _line_of(path, ("default_language",)),
+                "default_language",
+                f"'{site.default_language}' is not among the languages",
+            )
+        )
     reference = set(site.languages[0].labels)
     for index, language in enumerate(site.languages):
         for key in sorted(reference ^ set(language.labels)):
             loc = ("languages", index, "labels")
-            problems.append(Problem(shown, _line_of(path, loc), _field_name(loc),
-                                    f"label '{key}' missing in one of the languages"))
+            problems.append(
+                Problem(
+                    shown,
+                    _line_of(path, loc),
+                    _field_name(loc),
+                    f"label '{key}' missing in one of the languages",
+                )
+            )
     return problems
 
 
-def _load_entity(path: Path, data_dir: Path, model: type[BaseModel], context: dict[str, Any],
-                 problems: list[Problem]) -> BaseModel | None:
+def _load_entity(
+    path: Path,
+    data_dir: Path,
+    model: type[Record],
+    context: dict[str, Any],
+    problems: list[Problem],
+) -> Record | None:
     document = _read_yaml(path, data_dir, problems)
     if document is None:
         return None
     try:
         return model.model_validate(document, context=context)
     except ValidationError as error:
-        problems.extend(_problems_from(error, path, data_dir))
+        problems.extend(_problems_from(error, document, path, data_dir))
         return None
 
 
-def _problems_from(error: ValidationError, path: Path, data_dir: Path) -> list[Problem]:
-    problems = []
+def _problems_from(
+    error: ValidationError, document: Any, path: Path, data_dir: Path
+) -> list[Problem]:
+    problems: dict[tuple[int, str], Problem] = {}
     for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
+        loc = _document_loc(document, tuple(detail["loc"]), detail["type"])
         message = detail["msg"]
         if detail["type"] == "extra_forbidden":
             message = "unknown field"
@@ -237,17 +285,42 @@ def _problems_from(error: ValidationError, path: Path, data_dir: Path) -> list[P
             message = "required field missing"
         elif message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
-        problems.append(Problem(_display(path, data_dir), _line_of(path, loc), _field_name(loc), message))
-    return problems
+        line = _line_of(path, loc)
+        # a union (int or float, a date or nothing) reports once per member: keep the first
+        problems.setdefault(
+            (line, _field_name(loc)),
+            Problem(_display(path, data_dir), line, _field_name(loc), message),
+        )
+    return list(problems.values())
+
+
+def _document_loc(document: Any, loc: tuple[Any, ...], error_type: str) -> tuple[Any, ...]:
+    """The part of pydantic's location that names keys and indexes of the document.
+
+    Pydantic adds the names of union members and validators ('int', 'function-after[...]');
+    those are not fields. A missing field is kept by name, as the last part.
+    """
+    kept: list[Any] = []
+    current = document
+    for position, part in enumerate(loc):
+        if _has_child(current, part):
+            kept.append(part)
+            current = current[part]
+        elif error_type == "missing" and position == len(loc) - 1:
+            kept.append(part)
+    return tuple(kept)
+
+
+def _has_child(container: Any, part: Any) -> bool:
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
 
 
 def _field_name(loc: tuple[Any, ...]) -> str:
     name = ""
     for part in loc:
-        if isinstance(part, int):
-            name += f"[{part}]"
-        elif not part.startswith(("function-", "constrained-")) and "[" not in part:
-            name += f".{part}" if name else part
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
     return name or "-"
 
 
@@ -279,20 +352,25 @@ def _child_node(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node
     return None
 
 
-def _dangling_references(hub: Hub) -> list[Problem]:
+def _danglingreferences(hub: Hub) -> list[Problem]:
     problems = []
     for kind, by_id in hub.entities.items():
         for entity_id, entity in by_id.items():
-            for loc, target_kind, target_id in _references(entity, ()):
+            for loc, target_kind, target_id in references(entity, ()):
                 if target_id not in hub.entities[target_kind]:
                     path = hub.file_of(kind, entity_id)
-                    problems.append(Problem(_display(path, hub.data_dir), _line_of(path, loc),
-                                            _field_name(loc),
-                                            f"no {target_kind} with id '{target_id}'"))
+                    problems.append(
+                        Problem(
+                            _display(path, hub.data_dir),
+                            _line_of(path, loc),
+                            _field_name(loc),
+                            f"no {target_kind} with id '{target_id}'",
+                        )
+                    )
     return problems
 
 
-def _references(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+def references(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str, str]]:
     """Every (location, kind, id) that a model refers to, found through RefTo markers."""
     if isinstance(value, BaseModel):
         for name, target in _reference_fields(type(value)):
@@ -303,10 +381,10 @@ def _references(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, .
                 for index, item in enumerate(field_value):
                     yield (*loc, name, index), target, item
             else:
-                yield from _references(field_value, (*loc, name))
+                yield from references(field_value, (*loc, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _references(item, (*loc, index))
+            yield from references(item, (*loc, index))
 
 
 @functools.cache

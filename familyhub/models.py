@@ -11,9 +11,9 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    StringConstraints,
     StrictFloat,
     StrictInt,
+    StringConstraints,
     ValidationInfo,
     model_validator,
 )
@@ -75,8 +75,8 @@ class Figure(Strict):
 
     label: Text
     value: NonNegative
-    approximate: bool = False
-    at_least: bool = False
+    # how the source words it: "ca. 450", "næsten 1000", "mindst 6", "mere end 3500"
+    qualifier: Literal["about", "almost", "at-least", "more-than"] | None = None
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     currency: Currency | None = None
     per: Literal["year", "family", "week"] | None = None
@@ -84,18 +84,22 @@ class Figure(Strict):
     note: Text | None = None
 
 
-class Entity(Strict):
-    """Fields every entity has."""
+class Record(Strict):
+    """One file in data/<kind>/: an id (its file name) and when a person last checked it."""
 
     id: Slug
     last_reviewed: dt.date
+
+
+class Entity(Record):
+    """A record whose facts come from the sources it lists."""
+
     sources: Annotated[list[SourceId], Field(min_length=1)]
 
 
-class Source(Strict):
+class Source(Record):
     """A cited document. Sources cite themselves, so they have no `sources` list."""
 
-    id: Slug
     title: ShortStr
     publisher: ShortStr
     kind: Literal["news", "presentation", "podcast", "case-story", "web-page", "report"]
@@ -107,7 +111,6 @@ class Source(Strict):
     # "as read" month of a web page, e.g. 2026-11
     accessed: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
     summary: Text
-    last_reviewed: dt.date
 
 
 class Organisation(Entity):
@@ -259,7 +262,7 @@ class SiteConfig(Strict):
 
 
 # folder in data/ -> (kind name, model). The order is the order of the site's sections.
-KINDS: dict[str, tuple[str, type[BaseModel]]] = {
+KINDS: dict[str, tuple[str, type[Record]]] = {
     "partnerships": ("partnership", Partnership),
     "models": ("model", Model),
     "requirement_sets": ("requirement_set", RequirementSet),

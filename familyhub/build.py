@@ -1,0 +1,63 @@
+"""`make site`: build the whole site into a temporary folder, then swap it in for site/.
+
+A failed build leaves the previous site/ as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
+    site_dir = site_dir.resolve()
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "--config-file",
+                str(config_file),
+                "--site-dir",
+                str(staging),
+            ],
+            check=False,
+        )
+        if result.returncode != 0:
+            print(
+                f"site not built: mkdocs exited {result.returncode}; {site_dir} unchanged",
+                file=sys.stderr,
+            )
+            return 1
+        _swap(staging, site_dir)
+        print(f"site built: {site_dir}")
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def main() -> int:
+    return build_site(ROOT / "site")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

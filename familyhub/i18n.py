@@ -1,0 +1,39 @@
+"""Numbers, money and dates in each language's conventions, and the UI labels from data/site.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+
+from familyhub.models import Language
+
+
+class Formatter:
+    """Formats values for one language; labels come from data/site.yml, never from code."""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.code = language.code
+
+    def label(self, key: str) -> str:
+        try:
+            return self.language.labels[key]
+        except KeyError:
+            raise KeyError(
+                f"label '{key}' missing for language '{self.code}' in data/site.yml"
+            ) from None
+
+    def number(self, value: float) -> str:
+        return str(format_decimal(value, locale=self.language.locale))
+
+    def money(self, amount: float, currency: str) -> str:
+        pattern = self.language.money.get(currency, "{currency} {amount}")
+        return pattern.format(amount=self.number(round(amount)), currency=currency)
+
+    def date(self, value: dt.date) -> str:
+        return str(babel_format_date(value, format="long", locale=self.language.locale))
+
+    def text(self, value: dict[str, str] | None) -> str:
+        return "" if value is None else value[self.code]

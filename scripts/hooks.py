@@ -1,0 +1,65 @@
+"""MkDocs hooks: generate the data pages before each build, and point their edit links at data/."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from familyhub.load import DataError, Hub, load_hub
+from familyhub.output import OutputError, write_pages
+from familyhub.render import render_site
+
+log = logging.getLogger("mkdocs.familyhub")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """data/site.yml holds the languages; mkdocs.yml's i18n plugin must build the same ones."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        built = [language.locale for language in i18n.config.languages]
+        hub_languages = _hub(config).site.codes
+        if sorted(built) != sorted(hub_languages):
+            raise PluginError(
+                f"mkdocs.yml builds languages {built} but data/site.yml lists {hub_languages}"
+            )
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    hub = _hub(config)
+    try:
+        stats = write_pages(render_site(hub), Path(config.docs_dir), hub.site.default_language)
+    except OutputError as error:
+        raise PluginError(str(error)) from None
+    log.info(
+        "familyhub: %d entities; pages written %d, unchanged %d, removed %d",
+        hub.count(),
+        stats.written,
+        stats.unchanged,
+        stats.removed,
+    )
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    """A generated page's edit link opens its YAML file, not the generated Markdown."""
+    data_file = page.meta.get("data_file")
+    if data_file and config.repo_url and config.edit_uri:
+        edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
+        page.edit_url = urljoin(edit_base, f"../{data_file}")
+    return markdown
+
+
+def _hub(config: MkDocsConfig) -> Hub:
+    """The data next to mkdocs.yml, or the folder named by $FAMILYHUB_DATA."""
+    data_dir = os.environ.get("FAMILYHUB_DATA") or Path(config.config_file_path).parent / "data"
+    try:
+        return load_hub(Path(data_dir))
+    except DataError as error:
+        raise PluginError(f"data/ has problems:\n{error}") from None

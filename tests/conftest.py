@@ -1,0 +1,78 @@
+"""Shared fixtures: a copy of the real project, and a real `mkdocs build --strict` of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from familyhub.models import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
+
+
+def copy_project(target: Path) -> Path:
+    """The files a build reads, without generated pages, into target/."""
+    target.mkdir(parents=True, exist_ok=True)
+    ignore_generated = shutil.ignore_patterns(*KINDS)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            ignore = ignore_generated if part == "docs" else None
+            shutil.copytree(source, target / part, ignore=ignore)
+        else:
+            shutil.copy2(source, target / part)
+    # mkdocs.yml watches the templates; the package itself is installed, so a link will do
+    (target / "familyhub").symlink_to(ROOT / "familyhub")
+    return target
+
+
+def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("FAMILYHUB_DATA", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site/ of a real strict build of the real data and pages."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A private copy of the project, to break its data or pages."""
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def data_dir(project: Path) -> Path:
+    return project / "data"
+
+
+@pytest.fixture
+def edit(data_dir: Path) -> Callable[[str, Callable[[str], str]], Path]:
+    """Rewrite one data file's text: edit("partnerships/x.yml", lambda text: ...)."""
+
+    def rewrite(relative: str, change: Callable[[str], str]) -> Path:
+        path = data_dir / relative
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return path
+
+    return rewrite

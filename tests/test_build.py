@@ -1,0 +1,27 @@
+"""`make site`'s build: a failed build keeps the previous site/, data errors stop it cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from familyhub.build import build_site
+
+from .conftest import run_mkdocs_build
+
+
+def test_bad_data_fails_the_build_without_traceback(project: Path) -> None:
+    (project / "data" / "cases" / "broken.yml").write_text("id: [\n")
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "data/cases/broken.yml:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_build_leaves_previous_site_intact(project: Path) -> None:
+    site = project / "site"
+    assert build_site(site, project / "mkdocs.yml") == 0
+    index = (site / "index.html").read_text()
+    (project / "data" / "cases" / "broken.yml").write_text("id: [\n")
+    assert build_site(site, project / "mkdocs.yml") == 1
+    assert (site / "index.html").read_text() == index
+    assert not list(project.glob(".site-*"))

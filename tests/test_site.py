@@ -1,0 +1,137 @@
+"""A real strict build of the real data: both languages, every entity, links, no other hosts."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from familyhub.load import load_hub
+from familyhub.models import FOLDER_OF_KIND
+from familyhub.render import display_name
+
+from .conftest import ROOT
+
+HUB = load_hub(ROOT / "data")
+LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
+HAND_WRITTEN = ["index", "about", "contribute"]
+
+
+class LinkCollector(HTMLParser):
+    """Collects (tag, attribute, value) for every URL-bearing attribute, and the page's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str, str]] = []
+        self.resources: list[tuple[str, str]] = []  # (tag, url) that a browser loads
+        self.alternates: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        for name in ("href", "src", "srcset", "data", "poster", "action"):
+            if attributes.get(name):
+                self.urls.append((tag, name, attributes[name] or ""))
+        rel = set((attributes.get("rel") or "").split())
+        loads = tag in ("script", "img", "source", "iframe", "video", "audio", "embed", "object")
+        if tag == "link" and rel & {
+            "stylesheet",
+            "icon",
+            "preload",
+            "prefetch",
+            "modulepreload",
+            "manifest",
+        }:
+            loads = True
+        url = attributes.get("src") or attributes.get("href") or attributes.get("data")
+        if loads and url:
+            self.resources.append((tag, url))
+        if tag == "a" and "md-select__link" in (attributes.get("class") or ""):
+            self.alternates[attributes.get("hreflang") or ""] = attributes.get("href") or ""
+
+
+def parse(path: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def entity_pages() -> list[tuple[str, str]]:
+    return [
+        (FOLDER_OF_KIND[kind], entity_id)
+        for kind, by_id in HUB.entities.items()
+        for entity_id in by_id
+    ]
+
+
+def test_every_page_exists_in_both_languages(built_site: Path) -> None:
+    expected = {f"{folder}/{entity_id}.html" for folder, entity_id in entity_pages()}
+    expected |= {f"{folder}/index.html" for folder in FOLDER_OF_KIND.values()}
+    expected |= {f"{page}.html" for page in HAND_WRITTEN}
+    for prefix in LANGUAGES.values():
+        built = {
+            str(path.relative_to(built_site / prefix))
+            if prefix
+            else str(path.relative_to(built_site))
+            for path in (built_site / prefix).rglob("*.html")
+        }
+        missing = expected - built
+        assert not missing, f"missing in /{prefix}: {sorted(missing)[:5]}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_overview_links_every_entity(built_site: Path, lang: str) -> None:
+    for kind, by_id in HUB.entities.items():
+        folder = FOLDER_OF_KIND[kind]
+        overview = built_site / LANGUAGES[lang] / folder / "index.html"
+        hrefs = {url for tag, _, url in parse(overview).urls if tag == "a"}
+        for entity_id, entity in by_id.items():
+            assert f"{entity_id}.html" in hrefs, f"{overview} does not link {entity_id}"
+            assert display_name(entity, lang).split()[0] in overview.read_text()
+
+
+def test_language_switch_points_to_the_same_page(built_site: Path) -> None:
+    for folder, entity_id in entity_pages()[:: max(1, len(entity_pages()) // 20)]:
+        danish = built_site / folder / f"{entity_id}.html"
+        english = built_site / "en" / folder / f"{entity_id}.html"
+        to_english = (danish.parent / parse(danish).alternates["en"]).resolve()
+        to_danish = (english.parent / parse(english).alternates["da"]).resolve()
+        assert to_english == english.resolve()
+        assert to_danish == danish.resolve()
+
+
+def test_pages_are_in_their_language(built_site: Path) -> None:
+    danish = (built_site / "partnerships" / "index.html").read_text()
+    english = (built_site / "en" / "partnerships" / "index.html").read_text()
+    assert '<html lang="da"' in danish and "Partnerskaber" in danish
+    assert '<html lang="en"' in english and "Partnerships" in english
+
+
+def test_sources_page_lists_all_five_seed_texts(built_site: Path) -> None:
+    seeds = [source for source in HUB.all("source") if source.seed]
+    assert len(seeds) == 5
+    for prefix in LANGUAGES.values():
+        overview = (built_site / prefix / "sources" / "index.html").read_text()
+        for source in seeds:
+            assert f"{source.id}.html" in overview
+
+
+def test_edit_link_opens_the_yaml_file(built_site: Path) -> None:
+    for folder, entity_id in entity_pages()[:10]:
+        page = (built_site / "en" / folder / f"{entity_id}.html").read_text()
+        path = HUB.file_of({v: k for k, v in FOLDER_OF_KIND.items()}[folder], entity_id)
+        assert f'/edit/main/data/{folder}/{path.name}"' in page
+
+
+def test_no_resource_from_another_host(built_site: Path) -> None:
+    """Scripts, styles, fonts and images all come from site/ itself."""
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        for tag, url in parse(page).resources:
+            if re.match(r"^(https?:)?//", url):
+                offenders.append(f"{page.relative_to(built_site)}: <{tag} {url}>")
+    for stylesheet in built_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", stylesheet.read_text()):
+            offenders.append(f"{stylesheet.relative_to(built_site)}: url({url})")
+    assert not offenders, offenders[:10]
