@@ -100,42 +100,37 @@ def load_hub(data_dir: Path | None = None) -> Hub:
     site = _load_site_config(data_dir, problems)
     if site is None:
         raise DataError(problems)
-    context = {"languages": site.codes}
-    entities: dict[str, dict[str, Any]] = {kind: {} for kind, _ in KINDS.values()}
-    files: dict[tuple[str, str], Path] = {}
+    hub = Hub(site, {kind: {} for kind, _ in KINDS.values()}, {}, data_dir)
+    # ids of files that failed: references to them are not reported a second time
+    unreadable: set[tuple[str, str]] = set()
     for path, kind, model in _data_files(data_dir, problems):
-        entity = _load_entity(path, data_dir, model, context, problems)
+        entity = _load_entity(path, data_dir, model, {"languages": site.codes}, problems)
         if entity is None:
-            continue
-        if entity.id != path.stem:
-            problems.append(
-                Problem(
-                    _display(path, data_dir),
-                    _line_of(path, ("id",)),
-                    "id",
-                    f"id '{entity.id}' differs from the file name '{path.stem}'",
-                )
-            )
-        if entity.id in entities[kind]:
-            first = _display(files[(kind, entity.id)], data_dir)
-            problems.append(
-                Problem(
-                    _display(path, data_dir),
-                    _line_of(path, ("id",)),
-                    "id",
-                    f"duplicate id '{entity.id}' (also in {first})",
-                )
-            )
-            continue
-        entities[kind][entity.id] = entity
-        files[(kind, entity.id)] = path
-    hub = Hub(site=site, entities=entities, files=files, data_dir=data_dir)
-    problems.extend(_danglingreferences(hub))
+            unreadable.add((kind, path.stem))
+        else:
+            problems.extend(_add_entity(hub, kind, entity, path))
+    problems.extend(_dangling_references(hub, unreadable))
     if problems:
         raise DataError(problems)
-    for kind in entities:
-        entities[kind] = dict(sorted(entities[kind].items()))
+    for kind, by_id in hub.entities.items():
+        hub.entities[kind] = dict(sorted(by_id.items()))
     return hub
+
+
+def _add_entity(hub: Hub, kind: str, entity: Record, path: Path) -> list[Problem]:
+    shown = _display(path, hub.data_dir)
+    problems = []
+    if entity.id != path.stem:
+        message = f"id '{entity.id}' differs from the file name '{path.stem}'"
+        problems.append(Problem(shown, _line_of(path, ("id",)), "id", message))
+    if entity.id in hub.entities[kind]:
+        first = _display(hub.file_of(kind, entity.id), hub.data_dir)
+        message = f"duplicate id '{entity.id}' (also in {first})"
+        problems.append(Problem(shown, _line_of(path, ("id",)), "id", message))
+    else:
+        hub.entities[kind][entity.id] = entity
+        hub.files[(kind, entity.id)] = path
+    return problems
 
 
 def _display(path: Path, data_dir: Path) -> str:
@@ -352,12 +347,13 @@ def _child_node(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node
     return None
 
 
-def _danglingreferences(hub: Hub) -> list[Problem]:
+def _dangling_references(hub: Hub, unreadable: set[tuple[str, str]]) -> list[Problem]:
     problems = []
     for kind, by_id in hub.entities.items():
         for entity_id, entity in by_id.items():
             for loc, target_kind, target_id in references(entity, ()):
-                if target_id not in hub.entities[target_kind]:
+                known = target_id in hub.entities[target_kind]
+                if not known and (target_kind, target_id) not in unreadable:
                     path = hub.file_of(kind, entity_id)
                     problems.append(
                         Problem(

@@ -218,7 +218,8 @@ class Requirement(Strict):
 
 class RequirementSet(Entity):
     name: Text
-    organisation: OrganisationId
+    # whose requirements these are; none for a set the hub compiled from several sources
+    organisation: OrganisationId | None = None
     country: Country
     summary: Text
     requirements: Annotated[list[Requirement], Field(min_length=1)]

@@ -135,3 +135,51 @@ def test_no_resource_from_another_host(built_site: Path) -> None:
         for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", stylesheet.read_text()):
             offenders.append(f"{stylesheet.relative_to(built_site)}: url({url})")
     assert not offenders, offenders[:10]
+
+
+# One or more key figures of each seed text, as each language writes them, and the page they
+# belong on. The figures come from ../shared/seeds/ (see data/sources/*.yml for which is which).
+KEY_FIGURES = {
+    "000 Holbæk": (
+        "partnerships/holbaek-home-start",
+        {"da": ["500.000 kr.", "15. april 2024"], "en": ["DKK 500,000", "15 April 2024"]},
+    ),
+    "001 HOME-START København": (
+        "organisations/home-start-kobenhavn",
+        {
+            "da": ["700.000 kr.", "ca. 15.000 kr.", "ca. 35"],
+            "en": ["DKK 700,000", "about DKK 15,000", "about 35"],
+        },
+    ),
+    "001 HOME-START Denmark": (
+        "organisations/home-start-familiekontakt",
+        {"da": ["næsten 450", "næsten 1.000"], "en": ["almost 450", "almost 1,000"]},
+    ),
+    "002 small-children clubs": (
+        "models/small-children-club",
+        {"da": ["Red Barnet", "12"], "en": ["Red Barnet", "12"]},
+    ),
+    "003 Esbjerg": (
+        "cases/familiens-hus-esbjerg",
+        {
+            "da": ["ca. 20", "22", "26", "Vibeke Stage"],
+            "en": ["about 20", "22", "26", "Vibeke Stage"],
+        },
+    ),
+    "004 HSF Norway": (
+        "requirement_sets/hsfn-new-branch",
+        {"da": ["mindst 50 %", "3 år"], "en": ["at least 50%", "3 years"]},
+    ),
+}
+
+
+@pytest.mark.parametrize("seed", KEY_FIGURES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_key_figures_of_every_seed_are_on_their_page(
+    built_site: Path, seed: str, lang: str
+) -> None:
+    page, figures = KEY_FIGURES[seed]
+    html = (built_site / LANGUAGES[lang] / f"{page}.html").read_text()
+    text = re.sub(r"<[^>]+>", "", html).replace("\u00a0", " ")
+    for figure in figures[lang]:
+        assert figure in text, f"{figure!r} missing on /{LANGUAGES[lang]}{page}.html"
