@@ -6,6 +6,8 @@ INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
 # Debian packages the browser tests and PDF checks need (chromium for Playwright, pdftotext).
 APT_PACKAGES := chromium poppler-utils
+# MkDocs 1.6 prints a banner about its successor at every build; it says nothing about ours.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test check lint format bench clean
 
