@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
-# Debian packages the browser tests and PDF checks need (chromium for Playwright, pdftotext).
-APT_PACKAGES := chromium poppler-utils
+# Commands the tests need, each with the Debian package that brings it: chromium for Playwright,
+# pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core).
+SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-headless npm:npm
+AXE := tests/tooling/node_modules/axe-core/axe.min.js
 # MkDocs 1.6 prints a banner about its successor at every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -20,7 +22,7 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/familyhub check
 
-test: $(INSTALLED) $(SYSTEM) lint
+test: $(INSTALLED) $(SYSTEM) $(AXE) lint
 	$(BIN)/pytest
 
 lint: $(INSTALLED)
@@ -37,14 +39,19 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[dev]'
 	touch $@
 
-# apt-get only when a package is missing, so a prepared machine is not touched.
+# apt-get only when a command is missing, so a prepared machine is not touched.
 $(SYSTEM): $(INSTALLED)
-	@missing=""; for package in $(APT_PACKAGES); do \
-	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	@missing=""; for pair in $(SYSTEM_COMMANDS); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	touch $@
+
+# axe-core for the accessibility tests, from the npm registry at the version the lock file pins.
+$(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
+	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:
