@@ -11,6 +11,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from familyhub.headers import write_header_files
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,6 +41,7 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
                 file=sys.stderr,
             )
             return 1
+        write_header_files(staging)
         _swap(staging, site_dir)
         print(f"site built: {site_dir}")
         return 0

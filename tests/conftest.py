@@ -10,11 +10,14 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from familyhub.headers import security_headers
 from familyhub.models import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,21 +95,39 @@ def edit(data_dir: Path) -> Callable[[str, Callable[[str], str]], Path]:
     return rewrite
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves files the way the documented static host does: with the site's security headers."""
+
+    headers_to_send: ClassVar[dict[str, str]] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+@contextmanager
+def serving(directory: Path, headers: dict[str, str]) -> Iterator[str]:
+    """Serve a folder on a free loopback port; yields its base URL."""
+    handler_class = type("Host", (StaticHost,), {"headers_to_send": headers})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free loopback port, for the browser tests."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """The built site on a free loopback port, under its content security policy."""
+    with serving(built_site, security_headers(built_site)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
