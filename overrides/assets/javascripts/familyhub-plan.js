@@ -144,7 +144,7 @@
     this.spec = spec;
     this.fmt = new Formats(spec);
     this.output = document.getElementById("fh-plan-output");
-    this.title = document.getElementById("fh-plan-title");
+    this.title = this.output.querySelector(".fh-plan-title");
     this.summary = document.getElementById("fh-plan-summary");
     this.result = document.getElementById("fh-plan-result");
     this.touched = {};
