@@ -132,7 +132,8 @@ def _requirement_set_problem(hub: Hub, set_id: str) -> str | None:
     if set_id not in hub.entities["requirement_set"]:
         known = ", ".join(hub.entities["requirement_set"]) or "none"
         return f"unknown requirement set '{set_id}' (known: {known})"
-    return f"no guide plans for requirement set '{set_id}' (guides plan for: {', '.join(plans)})"
+    planned = ", ".join(plans) or "none"
+    return f"no guide plans for requirement set '{set_id}' (guides plan for: {planned})"
 
 
 # Characters that start Markdown or HTML in the middle of a line; the file's text never starts

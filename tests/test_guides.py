@@ -52,6 +52,13 @@ def test_every_item_names_a_source_that_exists(guide_id: str) -> None:
 
 
 @pytest.mark.parametrize("guide_id", list(HUB.entities["guide"]))
+def test_the_guide_lists_every_source_its_items_cite(guide_id: str) -> None:
+    guide = HUB.get("guide", guide_id)
+    cited = {source for view in item_views(HUB, guide) for source in view.sources}
+    assert cited == set(guide.sources)
+
+
+@pytest.mark.parametrize("guide_id", list(HUB.entities["guide"]))
 def test_phases_run_prepare_fund_hire_organise_agree_start(guide_id: str) -> None:
     assert [phase.phase for phase in HUB.get("guide", guide_id).phases] == list(PHASES)
 

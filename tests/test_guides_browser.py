@@ -63,6 +63,24 @@ def test_tick_survives_a_reload_and_a_switch_of_language(
     expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
 
 
+def test_ticks_are_still_there_when_the_browser_comes_back_later(
+    browser: Browser, site_url: str
+) -> None:
+    """A new session of the same browser profile, as a visit days later would be."""
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(f"{site_url}/guides/{BRANCH}.html")
+    box(page, "resource-group").check()
+    profile = first.storage_state()
+    first.close()
+    later = browser.new_context(storage_state=profile)
+    page = later.new_page()
+    page.goto(f"{site_url}/guides/{BRANCH}.html")
+    expect(box(page, "resource-group")).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 af {TOTAL} punkter gjort")
+    later.close()
+
+
 def test_a_checkbox_is_ticked_from_the_keyboard_by_its_label(
     page: Page, site_url: str, errors: list[str]
 ) -> None:
