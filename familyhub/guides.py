@@ -62,7 +62,7 @@ PLAN_LABELS = (
     "date",
     "year",
 )
-# The date fields the browser's formatter knows (familyhub-plan.js, formatDate).
+# The date fields the browser's formatter knows (familyhub-plan.js, Formats.prototype.date).
 BROWSER_DATE_FIELDS = frozenset({"d", "M", "y"})
 
 

@@ -2,7 +2,7 @@
 
 Pure functions of a guide's plan spec (familyhub.guides.plan_spec, the JSON the site embeds) and
 the founder's inputs. The browser (overrides/assets/javascripts/familyhub-plan.js) does the same
-sums on the same spec; tests/test_plan_browser.py checks that both give the same numbers.
+sums on the same spec; tests/test_guides_browser.py checks that both give the same numbers.
 """
 
 from __future__ import annotations
