@@ -114,6 +114,7 @@ def load_hub(data_dir: Path | None = None) -> Hub:
         else:
             problems.extend(_add_entity(hub, kind, entity, path))
     problems.extend(_dangling_references(hub, unreadable))
+    problems.extend(_consistency_problems(hub))
     if problems:
         raise DataError(problems)
     for kind, by_id in hub.entities.items():
@@ -397,6 +398,18 @@ def _dangling_references(hub: Hub, unreadable: set[tuple[str, str]]) -> list[Pro
                             f"no {target_kind} with id '{target_id}'",
                         )
                     )
+    return problems
+
+
+def _consistency_problems(hub: Hub) -> list[Problem]:
+    """What each entity finds wrong across entities (Record.consistency_problems)."""
+    problems = []
+    for kind, by_id in hub.entities.items():
+        for entity_id, entity in by_id.items():
+            for loc, message in entity.consistency_problems(hub.entities):
+                path = hub.file_of(kind, entity_id)
+                shown = _display(path, hub.data_dir)
+                problems.append(Problem(shown, _line_of(path, loc), _field_name(loc), message))
     return problems
 
 
