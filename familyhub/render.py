@@ -32,7 +32,7 @@ def escape_text(value: object) -> Markup:
     """Data text as inert Markdown: shown literally, whatever characters it holds."""
     if isinstance(value, Markup):
         return value
-    flat = _WHITESPACE.sub(" ", str(value)).strip()
+    flat = _WHITESPACE.sub(" ", str(value))
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)))
 
 

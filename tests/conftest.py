@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+AXE_FILE = ROOT / "tests" / "tooling" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL_PATH = "/__tests__/axe.min.js"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
 
 
@@ -99,10 +101,19 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
     """Serves files the way the documented static host does: with the site's security headers."""
 
     headers_to_send: ClassVar[dict[str, str]] = {}
+    # test-only files served beside the site (so that the CSP's 'self' admits them), by URL path
+    extra_files: ClassVar[dict[str, Path]] = {}
+
+    def translate_path(self, path: str) -> str:
+        extra = self.extra_files.get(path.split("?")[0])
+        return str(extra) if extra else super().translate_path(path)
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_send.items():
             self.send_header(name, value)
+        if self.path in self.extra_files:
+            # the browser keeps axe-core compiled between pages instead of parsing it every time
+            self.send_header("Cache-Control", "max-age=3600")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
@@ -112,7 +123,8 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serving(directory: Path, headers: dict[str, str]) -> Iterator[str]:
     """Serve a folder on a free loopback port; yields its base URL."""
-    handler_class = type("Host", (StaticHost,), {"headers_to_send": headers})
+    extras = {AXE_URL_PATH: AXE_FILE}
+    handler_class = type("Host", (StaticHost,), {"headers_to_send": headers, "extra_files": extras})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import QuietHandler, copy_project
+from .conftest import StaticHost, copy_project
 
 REMOVED_ITEM = "board"
 ADDED_ITEM = "added-later"
@@ -67,7 +67,7 @@ def switch_on_instant_navigation(project: Path, site_url: str) -> None:
 def versions(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Versions]:
     root = tmp_path_factory.mktemp("versions")
     (root / "before").symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(QuietHandler, directory=str(root))
+    handler = functools.partial(StaticHost, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:

@@ -11,9 +11,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
+from .conftest import AXE_URL_PATH
+
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).parent / "tooling" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -56,7 +57,7 @@ def watch(page: Page, origin: str) -> Findings:
 
 
 def axe_violations(page: Page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(url=AXE_URL_PATH)
     options = {"runOnly": {"type": "tag", "values": WCAG_AA}}
     result = page.evaluate("options => axe.run(document, options)", options)
     return [
@@ -80,7 +81,6 @@ def sweep(built_site: Path, site_url: str, browser: Browser) -> Iterator[tuple[F
         page = context.new_page()
         findings = watch(page, site_url)
         page.goto(f"{site_url}/{relative}", wait_until="load")
-        page.wait_for_load_state("networkidle")
         findings.axe_violations = axe_violations(page)
         total.merge(relative, findings)
         page.close()
