@@ -16,7 +16,7 @@ from .conftest import ROOT
 
 HUB = load_hub(ROOT / "data")
 LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
-HAND_WRITTEN = ["index", "about", "contribute"]
+HAND_WRITTEN = ["index", "about", "contribute", "accessibility"]
 
 
 class LinkCollector(HTMLParser):
@@ -183,3 +183,22 @@ def test_key_figures_of_every_seed_are_on_their_page(
     text = re.sub(r"<[^>]+>", "", html).replace("\u00a0", " ")
     for figure in figures[lang]:
         assert figure in text, f"{figure!r} missing on /{LANGUAGES[lang]}{page}.html"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("da", "Tilgængelighedserklæring"), ("en", "Accessibility statement")]
+)
+def test_every_page_links_the_accessibility_statement(
+    built_site: Path, lang: str, title: str
+) -> None:
+    statement = (built_site / LANGUAGES[lang] / "accessibility.html").resolve()
+    for page in (built_site / LANGUAGES[lang]).glob("*/*.html"):
+        if page.parent.name == "en":
+            continue
+        links = {
+            (page.parent / url).resolve()
+            for tag, _, url in parse(page).urls
+            if tag == "a" and url.endswith("accessibility.html")
+        }
+        assert statement in links, f"{page} has no link to {statement}"
+        assert f">{title}</a>" in page.read_text()
