@@ -16,6 +16,8 @@ class Formatter:
     def __init__(self, language: Language) -> None:
         self.language = language
         self.code = language.code
+        self._numbers: dict[float, str] = {}
+        self._dates: dict[dt.date, str] = {}
 
     def label(self, key: str) -> str:
         try:
@@ -26,14 +28,21 @@ class Formatter:
             ) from None
 
     def number(self, value: float) -> str:
-        return str(format_decimal(value, locale=self.language.locale))
+        # Babel is slow and the same numbers recur on thousands of pages: format each once
+        if value not in self._numbers:
+            self._numbers[value] = str(format_decimal(value, locale=self.language.locale))
+        return self._numbers[value]
 
     def money(self, amount: float, currency: str) -> str:
         pattern = self.language.money.get(currency, "{currency} {amount}")
         return pattern.format(amount=self.number(round(amount)), currency=currency)
 
     def date(self, value: dt.date) -> str:
-        return str(babel_format_date(value, format="long", locale=self.language.locale))
+        if value not in self._dates:
+            self._dates[value] = str(
+                babel_format_date(value, format="long", locale=self.language.locale)
+            )
+        return self._dates[value]
 
     def text(self, value: dict[str, str] | None) -> str:
         return "" if value is None else value[self.code]

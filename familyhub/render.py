@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -21,7 +22,8 @@ from familyhub.models import FOLDER_OF_KIND, KINDS, SLUG_PATTERN
 TEMPLATES = PackageLoader("familyhub", "templates")
 # Python-Markdown's backslash-escapable characters, plus `|` for tables; `<`, `>` and `&` are
 # already entities by then. Escaping them keeps data text from becoming links, HTML or markup.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in _MARKDOWN_SPECIAL})
 _WHITESPACE = re.compile(r"\s+")
 SLUG = re.compile(SLUG_PATTERN)
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -31,8 +33,15 @@ def escape_text(value: object) -> Markup:
     """Data text as inert Markdown: shown literally, whatever characters it holds."""
     if isinstance(value, Markup):
         return value
-    flat = _WHITESPACE.sub(" ", str(value)).strip()
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)))
+    return _escape_str(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_str(value: str) -> Markup:
+    # Every expression of every page passes through here, and names and labels repeat
+    # thousands of times at scale: cached, and str.translate rather than a regex.
+    flat = " ".join(value.split())
+    return Markup(html.escape(flat, quote=False).translate(_MARKDOWN_ESCAPES))
 
 
 def front_matter_title(value: str) -> Markup:
@@ -105,7 +114,11 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # one Renderer renders one build: templates cannot change meanwhile, so no stat()
+            # of every template for every page
+            auto_reload=False,
         )
+        self._links: dict[tuple[str, str], Markup] = {}
         self.env.globals.update(self._template_helpers())
 
     def _template_helpers(self) -> dict[str, Any]:
@@ -132,13 +145,20 @@ class Renderer:
         }
 
     def link(self, kind: str, entity_id: str) -> Markup:
-        text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
-        return Markup(f"[{text}](../{entity_path(kind, entity_id)})")
+        # thousands of pages link to the same few entities: each link is made once
+        key = (kind, entity_id)
+        if key not in self._links:
+            text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
+            self._links[key] = Markup(f"[{text}](../{entity_path(kind, entity_id)})")
+        return self._links[key]
 
     def cite(self, source_id: str) -> Markup:
-        source = self.hub.get("source", source_id)
-        text = escape_text(f"{source.publisher}: {source.title}")
-        return Markup(f"[{text}](../{entity_path('source', source_id)})")
+        key = ("cite", source_id)
+        if key not in self._links:
+            source = self.hub.get("source", source_id)
+            text = escape_text(f"{source.publisher}: {source.title}")
+            self._links[key] = Markup(f"[{text}](../{entity_path('source', source_id)})")
+        return self._links[key]
 
     def figure_value(self, figure: Any) -> str:
         value = (
