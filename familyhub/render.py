@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from familyhub.i18n import Formatter
@@ -20,6 +21,7 @@ from familyhub.load import Hub, references
 from familyhub.models import FOLDER_OF_KIND, KINDS, SLUG_PATTERN
 
 TEMPLATES = PackageLoader("familyhub", "templates")
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 # Python-Markdown's backslash-escapable characters, plus `|` for tables; `<`, `>` and `&` are
 # already entities by then. Escaping them keeps data text from becoming links, HTML or markup.
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
@@ -60,6 +62,24 @@ def anchor(slug: str) -> Markup:
     if not SLUG.fullmatch(slug):
         raise ValueError(f"not a slug: {slug!r}")
     return Markup(slug)
+
+
+class _SharedBytecode(BytecodeCache):
+    """Compiled templates kept in memory, so the second language does not compile them again
+    (Jinja keys them by the template's source: an edited template is compiled anew)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
 
 
 @dataclass(frozen=True)
@@ -117,6 +137,7 @@ class Renderer:
             # one Renderer renders one build: templates cannot change meanwhile, so no stat()
             # of every template for every page
             auto_reload=False,
+            bytecode_cache=_BYTECODE,
         )
         self._links: dict[tuple[str, str], Markup] = {}
         self.env.globals.update(self._template_helpers())

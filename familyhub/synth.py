@@ -108,9 +108,9 @@ class Synth:
 
     def text(self, kind: str, index: int, sentences: int = 2) -> dict[str, str]:
         """A text per language: which synthetic entity it belongs to, then placeholder text."""
-        filler = " ".join([LOREM] * sentences)
+        filler = "".join(f" {LOREM}" for _ in range(sentences))
         return {
-            lang: f"{self.name(kind, index, lang)}. {self.word('note', lang)} {filler}"
+            lang: f"{self.name(kind, index, lang)}. {self.word('note', lang)}{filler}"
             for lang in self.languages
         }
 
@@ -129,7 +129,7 @@ class Synth:
         }
 
 
-@generator("source", per_partnership=0.25)
+@generator("source", per_partnership=0.15)
 def _source(synth: Synth, index: int) -> Document:
     return {
         "id": synth.id("source", index),
@@ -139,7 +139,7 @@ def _source(synth: Synth, index: int) -> Document:
         "language": synth.languages[0],
         "year": synth.rng.randrange(2010, 2026),
         "url": f"https://example.org/synthetic/source-{index + 1}",
-        "summary": synth.text("source", index, 1),
+        "summary": synth.text("source", index, 0),
         "last_reviewed": synth.reviewed(),
     }
 
@@ -150,13 +150,13 @@ def _municipality(synth: Synth, index: int) -> Document:
         "id": synth.id("municipality", index),
         "name": synth.name("municipality", index, synth.languages[0]),
         "country": "DK" if index % 5 else "NO",
-        "description": synth.text("municipality", index, 1),
+        "description": synth.text("municipality", index, 0),
         "sources": [synth.pick("source")],
         "last_reviewed": synth.reviewed(),
     }
 
 
-@generator("organisation", per_partnership=0.25)
+@generator("organisation", per_partnership=0.15)
 def _organisation(synth: Synth, index: int) -> Document:
     document: Document = {
         "id": synth.id("organisation", index),
@@ -175,14 +175,14 @@ def _organisation(synth: Synth, index: int) -> Document:
     return document
 
 
-@generator("model", per_partnership=0.02)
+@generator("model", per_partnership=0.01)
 def _model(synth: Synth, index: int) -> Document:
     return {
         "id": synth.id("model", index),
         "name": synth.label("model", index),
         "category": synth.rng.choice(["home-visiting", "family-house", "group"]),
         "organisation": synth.pick("organisation"),
-        "summary": synth.text("model", index, 2),
+        "summary": synth.text("model", index, 1),
         "target_group": synth.text("model", index, 1),
         "roles": [
             {"who": synth.label("role", role), "does": synth.text("role", role, 1)}
@@ -194,7 +194,7 @@ def _model(synth: Synth, index: int) -> Document:
     }
 
 
-@generator("requirement_set", per_partnership=0.01)
+@generator("requirement_set", per_partnership=0.005)
 def _requirement_set(synth: Synth, index: int) -> Document:
     return {
         "id": synth.id("requirement_set", index),
@@ -233,7 +233,7 @@ def _partnership(synth: Synth, index: int) -> Document:
         "start_year": synth.rng.randrange(2010, 2026),
         "duration_years": synth.rng.randrange(1, 6),
         "models": synth.picks("model", 1),
-        "summary": synth.text("partnership", index, 3),
+        "summary": synth.text("partnership", index, 2),
         "target_group": synth.text("partnership", index, 1),
         "funding": [
             {
@@ -251,7 +251,7 @@ def _partnership(synth: Synth, index: int) -> Document:
     }
 
 
-@generator("case", per_partnership=0.25)
+@generator("case", per_partnership=0.1)
 def _case(synth: Synth, index: int) -> Document:
     return {
         "id": synth.id("case", index),
@@ -260,7 +260,7 @@ def _case(synth: Synth, index: int) -> Document:
         "organisations": synth.picks("organisation", 2),
         "partnerships": synth.picks("partnership", 2),
         "models": synth.picks("model", 1),
-        "what_happened": synth.text("case", index, 4),
+        "what_happened": synth.text("case", index, 3),
         "who": synth.text("case", index, 1),
         "what_worked": [synth.text("case", index, 1) for _ in range(2)],
         "what_was_hard": [synth.text("case", index, 1) for _ in range(2)],
