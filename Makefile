@@ -47,5 +47,10 @@ $(SYSTEM): $(INSTALLED)
 	fi
 	touch $@
 
+# Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
+# results in docs/performance.md. FAMILYHUB_DATA=folder measures that data set instead.
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
+
 clean:
 	rm -rf site $(VENV)

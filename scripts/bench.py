@@ -25,7 +25,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -204,7 +206,7 @@ def time_pdf(site: Path) -> float | None:
     return None
 
 
-def measure(label: str, data_dir: Path, runs: int, work: Path) -> Result:
+def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: bool) -> Result:
     result = Result(label)
     say(f"[{label}] load + validate + render, {runs} fresh processes")
     for _ in range(runs):
@@ -217,8 +219,19 @@ def measure(label: str, data_dir: Path, runs: int, work: Path) -> Result:
     for run in range(runs):
         say(f"[{label}] full and bare mkdocs build, run {run + 1} of {runs}")
         clear_generated(project)
-        result.full.append(mkdocs_build(project, work / f"site-full-{label}", data_dir))
-        result.bare.append(mkdocs_build(bare, work / f"site-bare-{label}", data_dir))
+        builds = [
+            partial(mkdocs_build, project, work / f"site-full-{label}", data_dir),
+            partial(mkdocs_build, bare, work / f"site-bare-{label}", data_dir),
+        ]
+        if side_by_side:
+            # one build per core, started together: both meet the same machine, and the bench
+            # takes half the time
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                full, bare_run = pool.map(lambda build: build(), builds)
+        else:
+            full, bare_run = (build() for build in builds)
+        result.full.append(full)
+        result.bare.append(bare_run)
     site = work / f"site-full-{label}"
     overview, overview_bytes, overview_gzip = largest_overview(site)
     result.sizes = {
@@ -238,9 +251,13 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def report(results: list[Result], runs: int, started: float) -> Iterator[str]:
+def report(results: list[Result], runs: int, side_by_side: bool, started: float) -> Iterator[str]:
     python = sys.version.split()[0]
-    yield f"cores: {os.cpu_count()}; runs per figure: {runs} (median); python {python}"
+    builds = "side by side" if side_by_side else "one at a time"
+    yield (
+        f"cores: {os.cpu_count()}; runs per figure: {runs} (median); full and bare builds "
+        f"{builds}; python {python}"
+    )
     rows: list[tuple[str, Callable[[Result], str]]] = [
         ("entities (data files)", lambda r: f"{r.entities:,}"),
         ("generated pages (both languages)", lambda r: f"{r.pages:,}"),
@@ -275,20 +292,20 @@ def report(results: list[Result], runs: int, started: float) -> Iterator[str]:
         ),
         (
             "largest overview page",
-            lambda r: (
-                f"{r.sizes['overview'][0]}: {r.sizes['overview'][1] / KB:.0f} KB, "
-                f"{r.sizes['overview'][2] / KB:.0f} KB gzip"
-            ),
+            lambda r: f"{r.sizes['overview'][1] / KB:.0f} KB",
         ),
+        ("largest overview page, gzip", lambda r: f"{r.sizes['overview'][2] / KB:.0f} KB"),
         (
             "PDF step",
-            lambda r: f"{median(r.pdf):.1f} s" if r.pdf else "none yet (scripts/bench.py time_pdf)",
+            lambda r: f"{median(r.pdf):.1f} s" if r.pdf else "not built",
         ),
     ]
     width = max(len(name) for name, _ in rows)
     yield f"{'':{width}}  " + "  ".join(f"{r.label:>14}" for r in results)
     for name, cell in rows:
         yield f"{name:{width}}  " + "  ".join(f"{cell(r):>14}" for r in results)
+    names = ", ".join(f"{r.label}: {r.sizes['overview'][0]}" for r in results)
+    yield f"largest overview page: {names}"
     if len(results) == 2:
         small, large = results
         times = [median([x.seconds for x in r.full]) for r in results]
@@ -297,7 +314,13 @@ def report(results: list[Result], runs: int, started: float) -> Iterator[str]:
             f"linearity: {large.pages / small.pages:.1f}x the pages took {growth:.1f}x the time "
             f"({growth / (large.pages / small.pages):.2f}x per page; 1.00 is linear)"
         )
-    yield f"bench took {time.perf_counter() - started:.0f} s"
+    took = time.perf_counter() - started
+    yield f"bench took {took:.0f} s; load average at the end: {load_average()}"
+
+
+def load_average() -> str:
+    """Other work on the machine slows every figure: say how busy it was."""
+    return " ".join(f"{load:.1f}" for load in os.getloadavg())
 
 
 def search_cell(lang: str) -> Callable[[Result], str]:
@@ -314,15 +337,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep data sets and sites in this folder")
+    parser.add_argument(
+        "--one-at-a-time",
+        action="store_true",
+        help="run the full and the bare build one after the other (default: side by side "
+        "when the machine has two cores or more)",
+    )
     args = parser.parse_args(argv)
+    side_by_side = not args.one_at_a_time and (os.cpu_count() or 1) >= 2
     started = time.perf_counter()
+    say(f"load average at the start: {load_average()}")
     work = args.keep or Path(tempfile.mkdtemp(prefix="familyhub-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         results = []
         given = os.environ.get("FAMILYHUB_DATA")
         if given:
-            results.append(measure("data", Path(given).resolve(), args.runs, work))
+            results.append(measure("data", Path(given).resolve(), args.runs, work, side_by_side))
         else:
             for count in args.counts:
                 data_dir = work / f"data-{count}"
@@ -333,8 +364,8 @@ def main(argv: list[str] | None = None) -> int:
                     check=True,
                     stdout=subprocess.DEVNULL,
                 )
-                results.append(measure(f"N={count}", data_dir, args.runs, work))
-        for line in report(results, args.runs, started):
+                results.append(measure(f"N={count}", data_dir, args.runs, work, side_by_side))
+        for line in report(results, args.runs, side_by_side, started):
             print(line)
     finally:
         if args.keep is None:
