@@ -53,6 +53,10 @@ $(SYSTEM): $(INSTALLED)
 $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
+# Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
+# results in docs/performance.md. FAMILYHUB_DATA=folder measures that data set instead.
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site $(VENV)

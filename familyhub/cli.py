@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from familyhub import scale_cli
 from familyhub.guide_cli import add_guide_command
 from familyhub.load import DataError, Hub, data_dir_from_env, load_hub
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate every file in the data folder")
     check.set_defaults(func=cmd_check)
     add_guide_command(commands)
+    scale_cli.register(commands)
     return parser
 
 

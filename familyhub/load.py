@@ -95,8 +95,16 @@ def data_dir_from_env() -> Path:
     return Path(os.environ.get("FAMILYHUB_DATA") or DEFAULT_DATA_DIR)
 
 
-def load_hub(data_dir: Path | None = None) -> Hub:
-    """Load and validate every file; raise DataError listing all problems."""
+# path -> ((mtime_ns, size, languages), entity): files already validated, for load_hub's `cache`
+EntityCache = dict[Path, tuple[tuple[int, int, tuple[str, ...]], Record]]
+
+
+def load_hub(data_dir: Path | None = None, cache: EntityCache | None = None) -> Hub:
+    """Load and validate every file; raise DataError listing all problems.
+
+    With a `cache` (kept by a long-lived process such as `mkdocs serve`), a file unchanged since
+    it was last validated is not read again; references are always checked anew.
+    """
     data_dir = Path(data_dir or data_dir_from_env())
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -108,7 +116,7 @@ def load_hub(data_dir: Path | None = None) -> Hub:
     # ids of files that failed: references to them are not reported a second time
     unreadable: set[tuple[str, str]] = set()
     for path, kind, model in _data_files(data_dir, problems):
-        entity = _load_entity(path, data_dir, model, {"languages": site.codes}, problems)
+        entity = _load_cached(path, data_dir, model, {"languages": site.codes}, problems, cache)
         if entity is None:
             unreadable.add((kind, path.stem))
         else:
@@ -283,6 +291,29 @@ def _site_config_problems(site: SiteConfig, path: Path, data_dir: Path) -> list[
                 )
             )
     return problems
+
+
+def _load_cached(
+    path: Path,
+    data_dir: Path,
+    model: type[Record],
+    context: dict[str, Any],
+    problems: list[Problem],
+    cache: EntityCache | None,
+) -> Record | None:
+    if cache is None:
+        return _load_entity(path, data_dir, model, context, problems)
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size, tuple(context["languages"]))
+    cached = cache.get(path)
+    if cached is not None and cached[0] == key and isinstance(cached[1], model):
+        return cached[1]
+    entity = _load_entity(path, data_dir, model, context, problems)
+    if entity is None:
+        cache.pop(path, None)
+    else:
+        cache[path] = (key, entity)
+    return entity
 
 
 def _load_entity(
