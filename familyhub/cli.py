@@ -9,6 +9,7 @@ from pathlib import Path
 
 from familyhub.guide_cli import add_guide_command
 from familyhub.load import DataError, Hub, data_dir_from_env, load_hub
+from familyhub.schema import add_schema_command
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate every file in the data folder")
     check.set_defaults(func=cmd_check)
     add_guide_command(commands)
+    add_schema_command(commands)
     return parser
 
 

@@ -238,6 +238,15 @@ def _key_near(text: str, line: int) -> str:
     return WHOLE_FILE
 
 
+def load_site_config(data_dir: Path) -> SiteConfig:
+    """Only data/site.yml, validated: for commands that need the languages, not the entities."""
+    problems: list[Problem] = []
+    site = _load_site_config(Path(data_dir), problems)
+    if site is None:
+        raise DataError(problems)
+    return site
+
+
 def _load_site_config(data_dir: Path, problems: list[Problem]) -> SiteConfig | None:
     path = data_dir / SITE_CONFIG_FILE
     if not path.is_file():
