@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from familyhub.models import KINDS, Record, RefTo, SiteConfig, Source
+from familyhub.todo import MARKER, todo_locations
 
 # The "field" of a problem that concerns the file as a whole (not YAML, empty, unreadable).
 WHOLE_FILE = "(file)"
@@ -304,11 +305,23 @@ def _load_entity(
     document = _read_yaml(path, data_dir, problems)
     if document is None:
         return None
+    todos = _todo_problems(path, data_dir)
+    if todos:  # a skeleton of `familyhub new` being filled in: the TODOs are the news
+        problems.extend(todos)
+        return None
     try:
         return model.model_validate(document, context=context)
     except ValidationError as error:
         problems.extend(_problems_from(error, document, path, data_dir))
         return None
+
+
+def _todo_problems(path: Path, data_dir: Path) -> list[Problem]:
+    shown = _display(path, data_dir)
+    return [
+        Problem(shown, line, _field_name(loc), f"replace {MARKER} with the real value")
+        for line, loc in todo_locations(path.read_text(encoding="utf-8"))
+    ]
 
 
 def _problems_from(
