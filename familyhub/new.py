@@ -57,14 +57,16 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_DATA
     kind = KIND_NAMES[args.kind]
     path = Path(args.data) / FOLDER_OF_KIND[kind] / f"{args.id}.yml"
+    # named as `familyhub check` names files: from the data folder on, e.g. data/cases/x.yml
+    shown = Path(Path(args.data).resolve().name) / FOLDER_OF_KIND[kind] / path.name
     if path.exists():
-        print(f"familyhub new: {path} already exists; choose another id", file=sys.stderr)
+        print(f"familyhub new: {shown} already exists; choose another id", file=sys.stderr)
         return EXIT_USAGE
     text = skeleton(kind, args.id, site.codes, dt.date.today())
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:
         file.write(text)
-    print(f"wrote {path}: replace every TODO, then run familyhub check")
+    print(f"wrote {shown}: replace every TODO, then run familyhub check")
     return EXIT_OK
 
 
