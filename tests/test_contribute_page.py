@@ -6,6 +6,7 @@ the page (docs/contribute.md and .en.md), and every message the page's table quo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import shutil
@@ -51,10 +52,8 @@ ORGANISATION = [
 
 
 def run(data_dir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    try:
+    with contextlib.suppress(SystemExit):  # argparse's usage errors
         main(["--data", str(data_dir), *args])
-    except SystemExit:
-        pass
     captured = capsys.readouterr()
     return captured.out + captured.err
 
