@@ -6,12 +6,15 @@ INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
 # Debian packages the browser tests and PDF checks need (chromium for Playwright, pdftotext).
 APT_PACKAGES := chromium poppler-utils
+# Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
+PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_SYSTEM := $(VENV)/.system-packages-pdf
 # MkDocs 1.6 prints a banner about its successor at every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint format bench clean
+.PHONY: site serve test check lint format bench bench-pdf clean
 
-site: $(INSTALLED)
+site: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python -m familyhub.build
 
 serve: $(INSTALLED)
@@ -20,8 +23,12 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/familyhub check
 
-test: $(INSTALLED) $(SYSTEM) lint
+test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) lint
 	$(BIN)/pytest
+
+# Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
+bench-pdf: $(INSTALLED) $(PDF_SYSTEM)
+	$(BIN)/python scripts/bench_pdf.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check familyhub scripts tests
@@ -38,8 +45,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 	touch $@
 
 # apt-get only when a package is missing, so a prepared machine is not touched.
-$(SYSTEM): $(INSTALLED)
-	@missing=""; for package in $(APT_PACKAGES); do \
+$(SYSTEM): PACKAGES = $(APT_PACKAGES)
+$(PDF_SYSTEM): PACKAGES = $(PDF_APT_PACKAGES)
+$(SYSTEM) $(PDF_SYSTEM): $(INSTALLED)
+	@missing=""; for package in $(PACKAGES); do \
 	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \

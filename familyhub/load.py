@@ -91,6 +91,11 @@ def data_dir_from_env() -> Path:
     return Path(os.environ.get("FAMILYHUB_DATA") or DEFAULT_DATA_DIR)
 
 
+def data_dir_beside(config_file: Path) -> Path:
+    """The data a build of config_file (mkdocs.yml) reads: $FAMILYHUB_DATA, else data/ beside it."""
+    return Path(os.environ.get("FAMILYHUB_DATA") or Path(config_file).resolve().parent / "data")
+
+
 def load_hub(data_dir: Path | None = None) -> Hub:
     """Load and validate every file; raise DataError listing all problems."""
     data_dir = Path(data_dir or data_dir_from_env())
@@ -115,6 +120,15 @@ def load_hub(data_dir: Path | None = None) -> Hub:
     for kind, by_id in hub.entities.items():
         hub.entities[kind] = dict(sorted(by_id.items()))
     return hub
+
+
+def load_site_config(data_dir: Path) -> SiteConfig:
+    """Only data/site.yml (languages and labels), for steps that need none of the entities."""
+    problems: list[Problem] = []
+    site = _load_site_config(Path(data_dir), problems)
+    if site is None:
+        raise DataError(problems)
+    return site
 
 
 def _add_entity(hub: Hub, kind: str, entity: Record, path: Path) -> list[Problem]:
