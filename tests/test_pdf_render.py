@@ -74,6 +74,33 @@ def test_images_and_svg_are_in_the_pdf(tmp_path: Path) -> None:
     assert "/Image" in subtypes
 
 
+def test_a_table_row_never_breaks_across_pages(tmp_path: Path) -> None:
+    rows = "".join(
+        f"<tr><td>row {number}</td><td>{'a few words that wrap onto more lines ' * 12}</td></tr>"
+        for number in range(40)
+    )
+    page = built_page(
+        tmp_path,
+        "cases/t.html",
+        f"<h1>T</h1><table><thead><tr><th>A</th><th>B</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>",
+    )
+    rendered = render(document_html([page], INFO, SITE), tmp_path)
+    pages_of_row: dict[int, set[int]] = {}
+    headers_on = set()
+    for number, laid_out in enumerate(rendered.document.pages):
+        for box in laid_out._page_box.descendants():
+            if type(box).__name__ == "TableRowBox":
+                if box.element.find("th") is not None:
+                    headers_on.add(number)
+                else:
+                    pages_of_row.setdefault(id(box.element), set()).add(number)
+    assert len(rendered.document.pages) > 2
+    assert len(pages_of_row) == 40
+    assert all(len(pages) == 1 for pages in pages_of_row.values())
+    assert headers_on == set(range(len(rendered.document.pages)))  # the header repeats
+
+
 def test_an_image_from_another_host_stops_the_pdf_naming_the_page(tmp_path: Path) -> None:
     page = built_page(tmp_path, "about.html", '<h1>A</h1><img src="https://example.org/t.png">')
     with pytest.raises(PdfError, match=r"pdf/about\.pdf: about\.html: https://example\.org/t"):
