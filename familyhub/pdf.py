@@ -60,6 +60,42 @@ class PdfError(Exception):
     """The PDFs could not be made; the message names the PDF or page and says why."""
 
 
+# The labels of data/site.yml the PDFs and their download links use, with the {placeholders}
+# each may hold: checked before any work, so that a missing one is a message, not a traceback.
+PDF_LABELS: dict[str, set[str]] = {
+    "language": set(),
+    "pdf-built": {"date"},
+    "pdf-contents": set(),
+    "pdf-page-of": {"page", "pages"},
+    "pdf-page-ref": {"page"},
+    "pdf-download-page": set(),
+    "pdf-download-hub": set(),
+    "pdf-checklist": set(),
+    "pdf-checklist-done": set(),
+    "pdf-checklist-item": set(),
+    "pdf-checklist-owner": set(),
+    "pdf-checklist-date": set(),
+}
+
+
+def label_problems(site: SiteConfig) -> list[str]:
+    """What is wrong with the PDFs' labels in data/site.yml, one line each."""
+    problems = []
+    for language in site.languages:
+        for key, allowed in PDF_LABELS.items():
+            text = language.labels.get(key)
+            if text is None:
+                problems.append(f"data/site.yml: {language.code}: label '{key}' missing")
+                continue
+            unknown = set(re.findall(r"\{(\w*)\}", text)) - allowed
+            if unknown:
+                problems.append(
+                    f"data/site.yml: {language.code}: label '{key}': unknown placeholder "
+                    f"{{{sorted(unknown)[0]}}} (it may hold {sorted(allowed) or 'none'})"
+                )
+    return problems
+
+
 # --- where the PDFs are ------------------------------------------------------------------------
 
 
@@ -211,6 +247,9 @@ def build_pdfs(
         site = load_site_config(data_dir)
     except DataError as error:
         raise PdfError(f"data/site.yml has problems:\n{error}") from None
+    problems = label_problems(site)
+    if problems:
+        raise PdfError("\n".join(problems))
     layout = read_layout(config_file)
     day = built or dt.date.today()
     jobs = [(site_dir.resolve(), layout, site, lang, day) for lang in site.codes]

@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from familyhub.load import DataError, data_dir_beside, load_site_config
 from familyhub.models import SiteConfig
-from familyhub.pdf import downloads
+from familyhub.pdf import downloads, label_problems
 
 # A link whose text is its own address: printing the address again after it says nothing.
 _BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
@@ -22,9 +22,13 @@ _site: dict[str, SiteConfig] = {}
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """The labels of the download links, read once per build (and again on each `serve` reload)."""
     try:
-        _site["config"] = load_site_config(data_dir_beside(Path(config.config_file_path)))
+        site = load_site_config(data_dir_beside(Path(config.config_file_path)))
     except DataError as error:
         raise PluginError(f"data/ has problems:\n{error}") from None
+    problems = label_problems(site)
+    if problems:
+        raise PluginError("\n".join(problems))
+    _site["config"] = site
     return config
 
 

@@ -21,7 +21,7 @@ from familyhub.load import load_hub
 from familyhub.models import FOLDER_OF_KIND
 from familyhub.pdf import PAGE_KINDS, hub_pdf, page_pdf
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, run_mkdocs_build
 from .test_site import KEY_FIGURES
 
 HUB = load_hub(ROOT / "data")
@@ -297,3 +297,13 @@ def test_failed_pdf_fails_the_build_and_keeps_the_previous_site(
     assert "Traceback" not in error
     assert (site / "index.html").read_text() == "previous site"
     assert not list(project.glob(".site-*"))
+
+
+def test_a_missing_pdf_label_stops_the_build_with_a_message(project: Path) -> None:
+    site_yml = project / "data" / "site.yml"
+    lines = site_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    site_yml.write_text("".join(line for line in lines if "pdf-contents:" not in line))
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "data/site.yml: da: label 'pdf-contents' missing" in result.stderr
+    assert "Traceback" not in result.stderr

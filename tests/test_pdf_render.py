@@ -10,7 +10,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from familyhub.load import load_site_config
-from familyhub.pdf import PdfError, downloads, make_pdf
+from familyhub.pdf import PdfError, downloads, label_problems, make_pdf
 from familyhub.pdf_content import DocumentInfo, SitePage, css_string, document_html, read_page
 from familyhub.pdf_render import Rendered, render, site_only_fetcher, write_pdf
 
@@ -186,3 +186,16 @@ def test_each_page_offers_its_own_pdf_and_the_whole_hub_in_its_language() -> Non
     assert [d.href for d in downloads("cases/index.html", SITE)] == ["pdf/familyhub-da.pdf"]
     assert [d.href for d in downloads("en/about.html", SITE)] == ["pdf/familyhub-en.pdf"]
     assert downloads("en/index.html", SITE)[0].label == "Download all of familyhub as PDF"
+
+
+def test_a_label_with_an_unknown_placeholder_is_named() -> None:
+    english = SITE.language("en")
+    labels = {**english.labels, "pdf-page-of": "Page {page} of {total}"}
+    broken = SITE.model_copy(
+        update={"languages": [SITE.language("da"), english.model_copy(update={"labels": labels})]}
+    )
+    assert label_problems(SITE) == []
+    assert label_problems(broken) == [
+        "data/site.yml: en: label 'pdf-page-of': unknown placeholder {total} "
+        "(it may hold ['page', 'pages'])"
+    ]
