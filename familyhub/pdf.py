@@ -184,10 +184,15 @@ def _nav_files(nav: Sequence[Any]) -> Iterator[str]:
 def pages_in_order(
     site_dir: Path, layout: SiteLayout, lang: str, site: SiteConfig
 ) -> list[SitePage]:
-    """Every page of one language: the nav's pages, each index followed by the pages it lists."""
+    """Every page of one language: the nav's pages, each index followed by the pages it lists.
+
+    A nav page with no translation is not built in that language, and so not in its PDF either.
+    """
     prefix = "" if lang == site.default_language else f"{lang}/"
     pages: list[SitePage] = []
     for path in layout.nav:
+        if not (site_dir / prefix / path).is_file():
+            continue
         index = read_page(site_dir, prefix + path, path)
         pages.append(index)
         if posixpath.basename(path) == "index.html" and index.folder:
