@@ -8,12 +8,15 @@ SYSTEM := $(VENV)/.system-packages
 # pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core).
 SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-headless npm:npm
 AXE := tests/tooling/node_modules/axe-core/axe.min.js
+# Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
+PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_SYSTEM := $(VENV)/.system-packages-pdf
 # MkDocs 1.6 prints a banner about its successor at every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint format bench clean
+.PHONY: site serve test check lint format bench bench-pdf clean
 
-site: $(INSTALLED)
+site: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python -m familyhub.build
 
 serve: $(INSTALLED)
@@ -22,8 +25,12 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/familyhub check
 
-test: $(INSTALLED) $(SYSTEM) $(AXE) lint
+test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) lint
 	$(BIN)/pytest
+
+# Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
+bench-pdf: $(INSTALLED) $(PDF_SYSTEM)
+	$(BIN)/python scripts/bench_pdf.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check familyhub scripts tests
@@ -49,10 +56,21 @@ $(SYSTEM): $(INSTALLED)
 	fi
 	touch $@
 
+# apt-get for the libraries WeasyPrint loads, only when a package is missing.
+$(PDF_SYSTEM): $(INSTALLED)
+	@missing=""; for package in $(PDF_APT_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	touch $@
+
 # axe-core for the accessibility tests, from the npm registry at the version the lock file pins.
 $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
+
 # Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
 # results in docs/performance.md. FAMILYHUB_DATA=folder measures that data set instead.
 bench: $(INSTALLED)

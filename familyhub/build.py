@@ -1,6 +1,6 @@
-"""`make site`: build the whole site into a temporary folder, then swap it in for site/.
+"""`make site`: build the site and its PDFs into a temporary folder, then swap it in for site/.
 
-A failed build leaves the previous site/ as it was.
+A failed build (MkDocs or PDFs) leaves the previous site/ as it was.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 
 from familyhub.headers import write_header_files
+from familyhub.load import data_dir_beside
+from familyhub.pdf import PdfError, build_pdfs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,11 +44,23 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
             )
             return 1
         write_header_files(staging)
+        if not _build_pdfs(staging, config_file, site_dir):
+            return 1
         _swap(staging, site_dir)
         print(f"site built: {site_dir}")
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_pdfs(staging: Path, config_file: Path, site_dir: Path) -> bool:
+    try:
+        built = build_pdfs(staging, config_file, data_dir_beside(config_file))
+    except PdfError as error:
+        print(f"site not built: PDF failed: {error}\n{site_dir} unchanged", file=sys.stderr)
+        return False
+    print(f"PDFs built: {len(built)} in {site_dir / 'pdf'}")
+    return True
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -96,6 +96,11 @@ def data_dir_from_env() -> Path:
     return Path(os.environ.get("FAMILYHUB_DATA") or DEFAULT_DATA_DIR)
 
 
+def data_dir_beside(config_file: Path) -> Path:
+    """The data a build of config_file (mkdocs.yml) reads: $FAMILYHUB_DATA, else data/ beside it."""
+    return Path(os.environ.get("FAMILYHUB_DATA") or Path(config_file).resolve().parent / "data")
+
+
 # path -> ((mtime_ns, size, languages), entity): files already validated, for load_hub's `cache`
 EntityCache = dict[Path, tuple[tuple[int, int, tuple[str, ...]], Record]]
 
@@ -129,6 +134,15 @@ def load_hub(data_dir: Path | None = None, cache: EntityCache | None = None) -> 
     for kind, by_id in hub.entities.items():
         hub.entities[kind] = dict(sorted(by_id.items()))
     return hub
+
+
+def load_site_config(data_dir: Path) -> SiteConfig:
+    """Only data/site.yml (languages and labels), for steps that need none of the entities."""
+    problems: list[Problem] = []
+    site = _load_site_config(Path(data_dir), problems)
+    if site is None:
+        raise DataError(problems)
+    return site
 
 
 def _add_entity(hub: Hub, kind: str, entity: Record, path: Path) -> list[Problem]:
@@ -245,15 +259,6 @@ def _key_near(text: str, line: int) -> str:
         if match:
             return match.group(1)
     return WHOLE_FILE
-
-
-def load_site_config(data_dir: Path) -> SiteConfig:
-    """Only data/site.yml, validated: for commands that need the languages, not the entities."""
-    problems: list[Problem] = []
-    site = _load_site_config(Path(data_dir), problems)
-    if site is None:
-        raise DataError(problems)
-    return site
 
 
 def _load_site_config(data_dir: Path, problems: list[Problem]) -> SiteConfig | None:

@@ -1,0 +1,309 @@
+"""The PDFs of `make site`, read back from the files: pages, outline, links, language, figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import subprocess
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import Destination
+
+from familyhub.build import build_site
+from familyhub.i18n import Formatter
+from familyhub.load import load_hub
+from familyhub.models import FOLDER_OF_KIND
+from familyhub.pdf import PAGE_KINDS, hub_pdf, page_pdf
+
+from .conftest import ROOT, copy_project, run_mkdocs_build
+from .test_site import KEY_FIGURES
+
+HUB = load_hub(ROOT / "data")
+LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
+KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site/ of a real `make site` (MkDocs, then the PDFs) of a copy of the project: built once."""
+    project = copy_project(tmp_path_factory.mktemp("pdf-project"))
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("FAMILYHUB_DATA", raising=False)
+        env.setenv("NO_MKDOCS_2_WARNING", "1")
+        assert build_site(project / "site", project / "mkdocs.yml") == 0
+    return project / "site"
+
+
+@functools.cache
+def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    """The PDF's text as pdftotext reads it, every run of white space made one space."""
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    result = subprocess.run(
+        ["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return " ".join(result.stdout.replace("\u00a0", " ").split())
+
+
+@functools.cache
+def reader_of(pdf: Path) -> PdfReader:
+    return PdfReader(pdf)
+
+
+def layout_lines(pdf: Path, first: int, last: int) -> list[str]:
+    result = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [" ".join(line.split()) for line in result.stdout.splitlines() if line.strip()]
+
+
+@functools.cache
+def outline_of(pdf: Path) -> list[tuple[int, str, int]]:
+    """(level, title, page number) of every bookmark, in order."""
+    reader = reader_of(pdf)
+
+    def walk(items: list[Any], level: int) -> Iterator[tuple[int, str, int]]:
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, level + 1)
+            else:
+                assert isinstance(item, Destination)
+                yield level, str(item.title), reader.get_destination_page_number(item) + 1
+
+    return list(walk(reader.outline, 1))
+
+
+def built_title(site: Path, dest: str) -> str:
+    page = (site / dest).read_text(encoding="utf-8")
+    match = re.search(r"<h1[^>]*>(.*?)<", page, re.DOTALL)
+    assert match, dest
+    return " ".join(re.sub(r"<[^>]+>", "", match[1]).split()).replace("&amp;", "&")
+
+
+def registered_pages() -> list[tuple[str, str]]:
+    return [
+        (kind.folder, entity_id)
+        for kind in PAGE_KINDS
+        for entity_id in HUB.entities[KIND_OF_FOLDER[kind.folder]]
+    ]
+
+
+def test_make_site_writes_every_pdf_and_nothing_half_written(pdf_site: Path) -> None:
+    expected = {hub_pdf(lang) for lang in LANGUAGES} | {
+        page_pdf(f"{folder}/{entity_id}.html", lang)
+        for folder, entity_id in registered_pages()
+        for lang in LANGUAGES
+    }
+    written = {str(path.relative_to(pdf_site)) for path in (pdf_site / "pdf").rglob("*")}
+    written -= {str(path.relative_to(pdf_site)) for path in (pdf_site / "pdf").rglob("*/")}
+    assert written == expected
+    assert "pdf/requirement_sets/hsfn-new-branch-en.pdf" in written
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_cover_names_the_language_and_the_day_of_the_build(pdf_site: Path, lang: str) -> None:
+    fmt = Formatter(HUB.site.language(lang))
+    cover = text_of(pdf_site / hub_pdf(lang), 1, 1)
+    assert "familyhub" in cover
+    assert f"{fmt.label('language')}: {HUB.site.language(lang).name}" in cover
+    assert fmt.label("pdf-built").format(date=fmt.date(dt.date.today())) in cover
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_metadata_has_title_and_language(pdf_site: Path, lang: str) -> None:
+    reader = reader_of(pdf_site / hub_pdf(lang))
+    assert reader.metadata is not None and reader.metadata.title == "familyhub"
+    assert reader.trailer["/Root"]["/Lang"] == lang
+    case = PdfReader(pdf_site / page_pdf("cases/familiens-hus-esbjerg.html", lang))
+    title = built_title(pdf_site, f"{LANGUAGES[lang]}cases/familiens-hus-esbjerg.html")
+    assert case.metadata is not None and case.metadata.title == title
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_outline_holds_every_page_in_navigation_order(pdf_site: Path, lang: str) -> None:
+    """Chapters at the top level in nav order; each overview's pages under it, as it lists them."""
+    prefix = LANGUAGES[lang]
+    reader = reader_of(pdf_site / hub_pdf(lang))
+    bookmarks = outline_of(pdf_site / hub_pdf(lang))
+    chapters = [title for level, title, _ in bookmarks if level == 1][1:]  # after the contents
+    nav = ["index.html", *(f"{folder}/index.html" for folder in FOLDER_OF_KIND.values())]
+    nav += ["about.html", "contribute.html"]
+    assert chapters == [built_title(pdf_site, prefix + path) for path in nav]
+    partnerships = [entity.id for entity in HUB.all("partnership")]
+    start = next(i for i, b in enumerate(bookmarks) if b[1] == chapters[1])
+    under = [title for level, title, _ in bookmarks[start + 1 :] if level <= 2]
+    under = under[: under.index(chapters[2])]
+    expected = [built_title(pdf_site, f"{prefix}partnerships/{i}.html") for i in partnerships]
+    assert sorted(under) == sorted(expected)
+    starts = [page for _, _, page in bookmarks]
+    assert starts == sorted(starts)  # the outline follows the pages
+    assert len(reader.pages) >= starts[-1] > 2 + len(chapters)  # cover, contents, chapters
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_outline_has_the_sections_of_each_page(pdf_site: Path, lang: str) -> None:
+    bookmarks = outline_of(pdf_site / hub_pdf(lang))
+    title = built_title(pdf_site, f"{LANGUAGES[lang]}requirement_sets/hsfn-new-branch.html")
+    index = next(i for i, (_, text, _) in enumerate(bookmarks) if text == title)
+    level = bookmarks[index][0]
+    sections = []
+    for section_level, section, _ in bookmarks[index + 1 :]:
+        if section_level <= level:
+            break
+        sections.append(section)
+    fmt = Formatter(HUB.site.language(lang))
+    assert sections[:2] == [fmt.label("pdf-checklist"), fmt.label("requirements")]
+    assert fmt.label("sources") in sections
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_contents_page_numbers_are_where_the_chapters_start(pdf_site: Path, lang: str) -> None:
+    pdf = pdf_site / hub_pdf(lang)
+    bookmarks = outline_of(pdf)
+    contents_end = next(page for level, _, page in bookmarks[1:] if level == 1) - 1
+    lines = layout_lines(pdf, 2, contents_end)
+    for level, title, page in bookmarks[1:]:
+        if level == 1:
+            line = next(line for line in lines if line.startswith(title))
+            assert re.fullmatch(rf"{re.escape(title)} ?\.+ ?{page}", line), line
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_links_jump_inside_the_pdf(pdf_site: Path, lang: str) -> None:
+    reader = reader_of(pdf_site / hub_pdf(lang))
+    internal, addresses = 0, []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            link = annotation.get_object()
+            if link.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in link:
+                internal += 1
+            elif "/A" in link and "/URI" in link["/A"]:
+                addresses.append(str(link["/A"]["/URI"]))
+    assert internal > HUB.count()  # the contents alone link every page
+    # links to the site's files would point into the build's temporary folder
+    assert not [uri for uri in addresses if not uri.startswith(("http://", "https://"))]
+
+
+@pytest.mark.parametrize("seed", KEY_FIGURES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_key_figures_of_every_seed_are_in_the_pdfs_of_their_language(
+    pdf_site: Path, seed: str, lang: str
+) -> None:
+    page, figures = KEY_FIGURES[seed]
+    hub_text = text_of(pdf_site / hub_pdf(lang))
+    own = pdf_site / page_pdf(f"{page}.html", lang)
+    own_text = text_of(own) if own.exists() else hub_text
+    other = next(other for other in LANGUAGES if other != lang)
+    for figure in figures[lang]:
+        assert figure in hub_text, f"{figure!r} missing in {hub_pdf(lang)}"
+        assert figure in own_text, f"{figure!r} missing in {own.name}"
+    for figure in set(figures[other]) - set(figures[lang]):
+        assert figure not in hub_text, f"{figure!r} ({other}) found in {hub_pdf(lang)}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_fonts_are_embedded(pdf_site: Path, lang: str) -> None:
+    reader = reader_of(pdf_site / hub_pdf(lang))
+    for page in reader.pages[:6]:
+        for font in page["/Resources"]["/Font"].values():
+            descendant = font.get_object()["/DescendantFonts"][0].get_object()
+            descriptor = descendant["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_requirement_set_prints_as_a_checklist_with_owner_and_date(
+    pdf_site: Path, lang: str
+) -> None:
+    fmt = Formatter(HUB.site.language(lang))
+    requirement_set = HUB.get("requirement_set", "hsfn-new-branch")
+    text = text_of(pdf_site / page_pdf("requirement_sets/hsfn-new-branch.html", lang))
+    columns = (
+        "pdf-checklist-done",
+        "pdf-checklist-item",
+        "pdf-checklist-owner",
+        "pdf-checklist-date",
+    )
+    header = " ".join(fmt.label(column) for column in columns)
+    assert header in text
+    checklist = text[text.index(header) :]
+    page_ref = fmt.label("pdf-page-ref").format(page=2)
+    for requirement in requirement_set.requirements:
+        title = " ".join(requirement.title[lang].split())
+        assert title in checklist
+    assert f"({page_ref})" in checklist
+    assert fmt.label("pdf-contents") not in text  # one page's PDF has no contents
+
+
+class DownloadLinks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "a" and "download" in attributes:
+            self.hrefs.append(attributes.get("href") or "")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_links_its_pdfs_and_the_links_resolve(pdf_site: Path, lang: str) -> None:
+    root = pdf_site / LANGUAGES[lang]
+    pages = [
+        page
+        for page in root.rglob("*.html")
+        if page.name != "404.html" and (lang != "da" or not page.is_relative_to(pdf_site / "en"))
+    ]
+    assert len(pages) > HUB.count()
+    for page in pages:
+        parser = DownloadLinks()
+        parser.feed(page.read_text(encoding="utf-8"))
+        targets = [(page.parent / href).resolve() for href in parser.hrefs]
+        assert (pdf_site / hub_pdf(lang)).resolve() in targets, page
+        path = str(page.relative_to(root))
+        if path.split("/")[0] in {kind.folder for kind in PAGE_KINDS} and page.name != "index.html":
+            assert (pdf_site / page_pdf(path, lang)).resolve() in targets, page
+        for target in targets:
+            assert target.is_file(), f"{page}: {target} missing"
+            assert target.name.endswith(f"-{lang}.pdf")
+
+
+def test_failed_pdf_fails_the_build_and_keeps_the_previous_site(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF may load nothing from another host: an image from one stops `make site`."""
+    monkeypatch.delenv("FAMILYHUB_DATA", raising=False)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    for page in ("about.md", "about.en.md"):
+        with (project / "docs" / page).open("a", encoding="utf-8") as markdown:
+            markdown.write("\n![logo](https://example.org/logo.png)\n")
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous site")
+    assert build_site(site, project / "mkdocs.yml") == 1
+    error = capsys.readouterr().err
+    assert "PDF failed: pdf/familyhub-" in error
+    assert "https://example.org/logo.png" in error
+    assert "Traceback" not in error
+    assert (site / "index.html").read_text() == "previous site"
+    assert not list(project.glob(".site-*"))
+
+
+def test_a_missing_pdf_label_stops_the_build_with_a_message(project: Path) -> None:
+    site_yml = project / "data" / "site.yml"
+    lines = site_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    site_yml.write_text("".join(line for line in lines if "pdf-contents:" not in line))
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "data/site.yml: da: label 'pdf-contents' missing" in result.stderr
+    assert "Traceback" not in result.stderr
