@@ -5,6 +5,10 @@ site's root. After its last build, this splits that file: the default language k
 search/search_index.json, every other language gets <lang>/search/search_index.json with
 locations relative to <lang>/. overrides/main.html points each page's search at its
 language's folder (the `base` of Material's __config), so Material's own search UI is kept.
+
+Material also reads sitemap.xml from that `base` (instant navigation follows only links listed
+there), so every other language's folder gets a copy of the site's sitemap, which holds the
+pages of all languages.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 INDEX = Path("search") / "search_index.json"
+SITEMAP = Path("sitemap.xml")
 
 
 def on_page_context(
@@ -39,6 +44,15 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         return  # one language's build inside the plugin's loop: the index is not complete yet
     others = [lang for lang in i18n.build_languages if lang != i18n.default_language]
     split_index(Path(config.site_dir), i18n.default_language, others)
+    copy_sitemap(Path(config.site_dir), others)
+
+
+def copy_sitemap(site_dir: Path, other_languages: list[str]) -> None:
+    sitemap = site_dir / SITEMAP
+    if not sitemap.is_file():
+        return
+    for language in other_languages:
+        (site_dir / language / SITEMAP).write_bytes(sitemap.read_bytes())
 
 
 def split_index(site_dir: Path, default_language: str, other_languages: list[str]) -> None:
