@@ -1,4 +1,4 @@
-"""Shared fixtures: a copy of the real project, and a real `mkdocs build --strict` of it."""
+"""Shared fixtures: a copy of the real project, and a real `make site` build of it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import ClassVar
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from familyhub.build import build_site
 from familyhub.headers import security_headers
 from familyhub.models import KINDS
 
@@ -67,10 +68,12 @@ def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ of a real strict build of the real data and pages."""
+    """site/ of a real `make site` (strict MkDocs build, header files, PDFs) of the real project."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("FAMILYHUB_DATA", raising=False)
+        env.setenv("NO_MKDOCS_2_WARNING", "1")
+        assert build_site(project / "site", project / "mkdocs.yml") == 0
     return project / "site"
 
 
