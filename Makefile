@@ -4,10 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
-# Debian packages the browser tests and PDF checks need (chromium for Playwright, pdftotext).
-APT_PACKAGES := chromium poppler-utils
+# Commands the tests need, each with the Debian package that brings it: chromium for Playwright,
+# pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core).
+SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-headless npm:npm
+AXE := tests/tooling/node_modules/axe-core/axe.min.js
 # Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
-PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 PDF_SYSTEM := $(VENV)/.system-packages-pdf
 # MkDocs 1.6 prints a banner about its successor at every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
@@ -23,7 +25,7 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/familyhub check
 
-test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) lint
+test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) lint
 	$(BIN)/pytest
 
 # Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
@@ -44,16 +46,29 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[dev]'
 	touch $@
 
-# apt-get only when a package is missing, so a prepared machine is not touched.
-$(SYSTEM): PACKAGES = $(APT_PACKAGES)
-$(PDF_SYSTEM): PACKAGES = $(PDF_APT_PACKAGES)
-$(SYSTEM) $(PDF_SYSTEM): $(INSTALLED)
-	@missing=""; for package in $(PACKAGES); do \
+# apt-get only when a command is missing, so a prepared machine is not touched.
+$(SYSTEM): $(INSTALLED)
+	@missing=""; for pair in $(SYSTEM_COMMANDS); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	touch $@
+
+# Libraries, not commands: asked of dpkg. apt-get only when one is missing.
+$(PDF_SYSTEM): $(INSTALLED)
+	@missing=""; for package in $(PDF_PACKAGES); do \
 	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+	touch $@
+
+# axe-core for the accessibility tests, from the npm registry at the version the lock file pins.
+$(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
+	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

@@ -11,6 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from familyhub.headers import write_header_files
 from familyhub.load import data_dir_beside
 from familyhub.pdf import PdfError, build_pdfs
 
@@ -44,6 +45,7 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
             return 1
         if not _build_pdfs(staging, config_file, site_dir):
             return 1
+        write_header_files(staging)
         _swap(staging, site_dir)
         print(f"site built: {site_dir}")
         return 0

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from familyhub.guide_cli import add_guide_command
 from familyhub.load import DataError, Hub, data_dir_from_env, load_hub
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every file in the data folder")
     check.set_defaults(func=cmd_check)
+    add_guide_command(commands)
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,9 @@ from pydantic import BaseModel, ValidationError
 
 from familyhub.models import KINDS, Record, RefTo, SiteConfig, Source
 
+# The "field" of a problem that concerns the file as a whole (not YAML, empty, unreadable).
+WHOLE_FILE = "(file)"
+_KEY_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SITE_CONFIG_FILE = "site.yml"
 MAX_FILE_BYTES = 1_000_000
@@ -101,7 +105,7 @@ def load_hub(data_dir: Path | None = None) -> Hub:
     data_dir = Path(data_dir or data_dir_from_env())
     problems: list[Problem] = []
     if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), 0, "-", "data folder not found")])
+        raise DataError([Problem(str(data_dir), 0, WHOLE_FILE, "data folder not found")])
     site = _load_site_config(data_dir, problems)
     if site is None:
         raise DataError(problems)
@@ -115,6 +119,7 @@ def load_hub(data_dir: Path | None = None) -> Hub:
         else:
             problems.extend(_add_entity(hub, kind, entity, path))
     problems.extend(_dangling_references(hub, unreadable))
+    problems.extend(_consistency_problems(hub))
     if problems:
         raise DataError(problems)
     for kind, by_id in hub.entities.items():
@@ -166,7 +171,7 @@ def _data_files(
                 Problem(
                     shown,
                     0,
-                    "-",
+                    WHOLE_FILE,
                     f"unexpected entry; data/ holds {SITE_CONFIG_FILE} "
                     f"and the folders {', '.join(KINDS)}",
                 )
@@ -181,7 +186,7 @@ def _data_files(
                     Problem(
                         _display(path, data_dir),
                         0,
-                        "-",
+                        WHOLE_FILE,
                         "unexpected entry; each entity is one .yml file",
                     )
                 )
@@ -193,36 +198,66 @@ def _read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
     shown = _display(path, data_dir)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(shown, 0, "-", f"file larger than {MAX_FILE_BYTES} bytes"))
+            problems.append(Problem(shown, 1, WHOLE_FILE, f"larger than {MAX_FILE_BYTES} bytes"))
             return None
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(Problem(shown, 1, "-", f"not UTF-8 text ({error.reason})"))
-        return None
+        raw = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(shown, 0, "-", f"cannot read file ({error.strerror})"))
+        problems.append(Problem(shown, 0, WHOLE_FILE, f"cannot read file ({error.strerror})"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        problems.append(Problem(shown, line, WHOLE_FILE, f"not UTF-8 text ({error.reason})"))
         return None
     try:
         document = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        problems.append(Problem(shown, line, "-", f"invalid YAML: {error.problem or error}"))
+        # an unclosed bracket or quote is reported where parsing gave up; the editor wants to
+        # see where it was opened (the context), so that line leads when there is one
+        mark = error.context_mark or error.problem_mark
+        line = mark.line + 1 if mark else 1
+        message = f"invalid YAML: {error.problem or error}"
+        if error.context_mark and error.problem_mark:
+            message += (
+                f" ({error.context} on line {line}; noticed on line {error.problem_mark.line + 1})"
+            )
+        problems.append(Problem(shown, line, _key_near(text, line), message))
+        return None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = f"invalid YAML: character {chr(error.character)!r} is not allowed"
+        problems.append(Problem(shown, line, _key_near(text, line), message))
         return None
     except yaml.YAMLError as error:
-        problems.append(Problem(shown, 0, "-", f"invalid YAML: {error}"))
+        message = "invalid YAML: " + " ".join(str(error).split())
+        problems.append(Problem(shown, 1, WHOLE_FILE, message))
         return None
     if not isinstance(document, dict):
         found = "an empty file" if document is None else f"a {type(document).__name__}"
-        problems.append(Problem(shown, 1, "-", f"expected a mapping of fields, found {found}"))
+        problems.append(
+            Problem(shown, 1, WHOLE_FILE, f"expected a mapping of fields, found {found}")
+        )
         return None
     return document
+
+
+def _key_near(text: str, line: int) -> str:
+    """The YAML key on or above a line, to name a field even where the syntax is broken."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        match = _KEY_LINE.match(lines[number - 1])
+        if match:
+            return match.group(1)
+    return WHOLE_FILE
 
 
 def _load_site_config(data_dir: Path, problems: list[Problem]) -> SiteConfig | None:
     path = data_dir / SITE_CONFIG_FILE
     if not path.is_file():
-        problems.append(Problem(_display(path, data_dir), 0, "-", "site configuration missing"))
+        problems.append(
+            Problem(_display(path, data_dir), 0, WHOLE_FILE, "site configuration missing")
+        )
         return None
     document = _read_yaml(path, data_dir, problems)
     if document is None:
@@ -330,7 +365,7 @@ def _field_name(loc: tuple[Any, ...]) -> str:
     name = ""
     for part in loc:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "-"
+    return name or WHOLE_FILE
 
 
 def _line_of(path: Path, loc: tuple[Any, ...]) -> int:
@@ -377,6 +412,18 @@ def _dangling_references(hub: Hub, unreadable: set[tuple[str, str]]) -> list[Pro
                             f"no {target_kind} with id '{target_id}'",
                         )
                     )
+    return problems
+
+
+def _consistency_problems(hub: Hub) -> list[Problem]:
+    """What each entity finds wrong across entities (Record.consistency_problems)."""
+    problems = []
+    for kind, by_id in hub.entities.items():
+        for entity_id, entity in by_id.items():
+            for loc, message in entity.consistency_problems(hub.entities):
+                path = hub.file_of(kind, entity_id)
+                shown = _display(path, hub.data_dir)
+                problems.append(Problem(shown, _line_of(path, loc), _field_name(loc), message))
     return problems
 
 

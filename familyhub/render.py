@@ -14,6 +14,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from familyhub.guides import guide_helpers, plan_page
 from familyhub.i18n import Formatter
 from familyhub.load import Hub, references
 from familyhub.models import FOLDER_OF_KIND, KINDS, SLUG_PATTERN
@@ -31,7 +32,7 @@ def escape_text(value: object) -> Markup:
     """Data text as inert Markdown: shown literally, whatever characters it holds."""
     if isinstance(value, Markup):
         return value
-    flat = _WHITESPACE.sub(" ", str(value)).strip()
+    flat = _WHITESPACE.sub(" ", str(value))
     return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)))
 
 
@@ -107,6 +108,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.env.globals.update(self._template_helpers())
+        self.env.globals.update(guide_helpers(self))
 
     def _template_helpers(self) -> dict[str, Any]:
         fmt = self.fmt
@@ -186,6 +188,7 @@ class Renderer:
                         self.render(f"{kind}.md.j2", kind=kind, entity=entity),
                     )
                 )
+        pages.append(plan_page(self))
         return pages
 
 

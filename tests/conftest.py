@@ -10,11 +10,15 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from familyhub.build import build_site
+from familyhub.headers import security_headers
 from familyhub.models import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +32,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+AXE_FILE = ROOT / "tests" / "tooling" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_URL_PATH = "/__tests__/axe.min.js"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
 
 
@@ -62,10 +68,13 @@ def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ of a real strict build of the real data and pages."""
+    """site/ of a real `make site` of the real data and pages: strict MkDocs build, then the PDFs
+    (built once per session: they are slow, and the pages' download links point at them)."""
     project = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("FAMILYHUB_DATA", raising=False)
+        env.setenv("NO_MKDOCS_2_WARNING", "1")
+        assert build_site(project / "site", project / "mkdocs.yml") == 0
     return project / "site"
 
 
@@ -92,21 +101,49 @@ def edit(data_dir: Path) -> Callable[[str, Callable[[str], str]], Path]:
     return rewrite
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """Serves files the way the documented static host does: with the site's security headers."""
+
+    headers_to_send: ClassVar[dict[str, str]] = {}
+    # test-only files served beside the site (so that the CSP's 'self' admits them), by URL path
+    extra_files: ClassVar[dict[str, Path]] = {}
+
+    def translate_path(self, path: str) -> str:
+        extra = self.extra_files.get(path.split("?")[0])
+        return str(extra) if extra else super().translate_path(path)
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        if self.path in self.extra_files:
+            # the browser keeps axe-core compiled between pages instead of parsing it every time
+            self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+@contextmanager
+def serving(directory: Path, headers: dict[str, str]) -> Iterator[str]:
+    """Serve a folder on a free loopback port; yields its base URL."""
+    extras = {AXE_URL_PATH: AXE_FILE}
+    handler_class = type("Host", (StaticHost,), {"headers_to_send": headers, "extra_files": extras})
+    handler = functools.partial(handler_class, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served over HTTP on a free loopback port, for the browser tests."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """The built site on a free loopback port, under its content security policy."""
+    with serving(built_site, security_headers(built_site)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

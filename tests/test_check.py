@@ -106,7 +106,7 @@ def test_invalid_yaml_gives_line(data_dir: Path, edit: Edit, capsys) -> None:
     edit(PARTNERSHIP, lambda text: text.replace("status: active", "status: [active"))
     code, _, err = check(data_dir, capsys)
     assert code == 1
-    assert f"data/{PARTNERSHIP}:" in err and ": -: invalid YAML:" in err
+    assert f"data/{PARTNERSHIP}:" in err and ": status: invalid YAML:" in err
 
 
 def test_key_given_twice_is_refused(data_dir: Path, edit: Edit, capsys) -> None:
@@ -116,7 +116,7 @@ def test_key_given_twice_is_refused(data_dir: Path, edit: Edit, capsys) -> None:
     code, _, err = check(data_dir, capsys)
     assert code == 1
     assert (
-        f"data/{PARTNERSHIP}:{line_number(path, 'status: ended')}: -: "
+        f"data/{PARTNERSHIP}:{line_number(path, 'status: ended')}: status: "
         "invalid YAML: key 'status' appears twice" in err
     )
 
@@ -126,8 +126,10 @@ def test_empty_file_and_stray_folder_are_reported(data_dir: Path, capsys) -> Non
     (data_dir / "cases" / "folder.yml").mkdir()
     code, _, err = check(data_dir, capsys)
     assert code == 1
-    assert "data/cases/empty.yml:1: -: expected a mapping of fields, found an empty file" in err
-    assert "data/cases/folder.yml:0: -: unexpected entry" in err
+    assert (
+        "data/cases/empty.yml:1: (file): expected a mapping of fields, found an empty file" in err
+    )
+    assert "data/cases/folder.yml:0: (file): unexpected entry" in err
 
 
 def test_every_problem_is_listed_not_just_the_first(data_dir: Path, edit: Edit, capsys) -> None:

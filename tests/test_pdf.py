@@ -19,25 +19,21 @@ from familyhub.build import build_site
 from familyhub.i18n import Formatter
 from familyhub.load import load_hub
 from familyhub.models import FOLDER_OF_KIND
-from familyhub.pdf import PAGE_KINDS, hub_pdf, page_pdf
+from familyhub.pdf import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
 
-from .conftest import ROOT, copy_project, run_mkdocs_build
+from .conftest import ROOT, run_mkdocs_build
 from .test_site import KEY_FIGURES
 
 HUB = load_hub(ROOT / "data")
 LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
+LAYOUT = read_layout(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
-def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ of a real `make site` (MkDocs, then the PDFs) of a copy of the project: built once."""
-    project = copy_project(tmp_path_factory.mktemp("pdf-project"))
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("FAMILYHUB_DATA", raising=False)
-        env.setenv("NO_MKDOCS_2_WARNING", "1")
-        assert build_site(project / "site", project / "mkdocs.yml") == 0
-    return project / "site"
+def pdf_site(built_site: Path) -> Path:
+    """The session's real `make site`, PDFs and all (conftest.py builds it once)."""
+    return built_site
 
 
 @functools.cache
@@ -134,13 +130,12 @@ def test_outline_holds_every_page_in_navigation_order(pdf_site: Path, lang: str)
     reader = reader_of(pdf_site / hub_pdf(lang))
     bookmarks = outline_of(pdf_site / hub_pdf(lang))
     chapters = [title for level, title, _ in bookmarks if level == 1][1:]  # after the contents
-    nav = ["index.html", *(f"{folder}/index.html" for folder in FOLDER_OF_KIND.values())]
-    nav += ["about.html", "contribute.html"]
-    assert chapters == [built_title(pdf_site, prefix + path) for path in nav]
+    assert chapters == [built_title(pdf_site, prefix + path) for path in LAYOUT.nav]
     partnerships = [entity.id for entity in HUB.all("partnership")]
-    start = next(i for i, b in enumerate(bookmarks) if b[1] == chapters[1])
+    chapter = LAYOUT.nav.index("partnerships/index.html")
+    start = next(i for i, b in enumerate(bookmarks) if b[1] == chapters[chapter])
     under = [title for level, title, _ in bookmarks[start + 1 :] if level <= 2]
-    under = under[: under.index(chapters[2])]
+    under = under[: under.index(chapters[chapter + 1])]
     expected = [built_title(pdf_site, f"{prefix}partnerships/{i}.html") for i in partnerships]
     assert sorted(under) == sorted(expected)
     starts = [page for _, _, page in bookmarks]
@@ -228,12 +223,7 @@ def test_requirement_set_prints_as_a_checklist_with_owner_and_date(
     fmt = Formatter(HUB.site.language(lang))
     requirement_set = HUB.get("requirement_set", "hsfn-new-branch")
     text = text_of(pdf_site / page_pdf("requirement_sets/hsfn-new-branch.html", lang))
-    columns = (
-        "pdf-checklist-done",
-        "pdf-checklist-item",
-        "pdf-checklist-owner",
-        "pdf-checklist-date",
-    )
+    columns = ("pdf-checklist-done", "item", "responsible", "date")
     header = " ".join(fmt.label(column) for column in columns)
     assert header in text
     checklist = text[text.index(header) :]
@@ -271,8 +261,8 @@ def test_every_page_links_its_pdfs_and_the_links_resolve(pdf_site: Path, lang: s
         targets = [(page.parent / href).resolve() for href in parser.hrefs]
         assert (pdf_site / hub_pdf(lang)).resolve() in targets, page
         path = str(page.relative_to(root))
-        if path.split("/")[0] in {kind.folder for kind in PAGE_KINDS} and page.name != "index.html":
-            assert (pdf_site / page_pdf(path, lang)).resolve() in targets, page
+        own = (pdf_site / page_pdf(path, lang)).resolve()
+        assert (own in targets) == (page_kind(path, LAYOUT.nav) is not None), page
         for target in targets:
             assert target.is_file(), f"{page}: {target} missing"
             assert target.name.endswith(f"-{lang}.pdf")

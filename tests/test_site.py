@@ -16,7 +16,7 @@ from .conftest import ROOT
 
 HUB = load_hub(ROOT / "data")
 LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
-HAND_WRITTEN = ["index", "about", "contribute"]
+HAND_WRITTEN = ["index", "about", "contribute", "accessibility"]
 
 
 class LinkCollector(HTMLParser):
@@ -92,13 +92,19 @@ def test_every_overview_links_every_entity(built_site: Path, lang: str) -> None:
 
 
 def test_language_switch_points_to_the_same_page(built_site: Path) -> None:
-    for folder, entity_id in entity_pages()[:: max(1, len(entity_pages()) // 20)]:
-        danish = built_site / folder / f"{entity_id}.html"
-        english = built_site / "en" / folder / f"{entity_id}.html"
+    """On every page of both languages, the switch leads to the same page in the other language."""
+    danish_pages = [
+        p for p in built_site.rglob("*.html") if "en" not in p.relative_to(built_site).parts
+    ]
+    assert len(danish_pages) > 50
+    for danish in danish_pages:
+        if danish.name == "404.html":
+            continue  # not a page of either tree: the host serves it for any missing address
+        english = built_site / "en" / danish.relative_to(built_site)
         to_english = (danish.parent / parse(danish).alternates["en"]).resolve()
         to_danish = (english.parent / parse(english).alternates["da"]).resolve()
-        assert to_english == english.resolve()
-        assert to_danish == danish.resolve()
+        assert to_english == english.resolve(), danish
+        assert to_danish == danish.resolve(), english
 
 
 def test_pages_are_in_their_language(built_site: Path) -> None:
@@ -183,3 +189,22 @@ def test_key_figures_of_every_seed_are_on_their_page(
     text = re.sub(r"<[^>]+>", "", html).replace("\u00a0", " ")
     for figure in figures[lang]:
         assert figure in text, f"{figure!r} missing on /{LANGUAGES[lang]}{page}.html"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("da", "Tilgængelighedserklæring"), ("en", "Accessibility statement")]
+)
+def test_every_page_links_the_accessibility_statement(
+    built_site: Path, lang: str, title: str
+) -> None:
+    statement = (built_site / LANGUAGES[lang] / "accessibility.html").resolve()
+    for page in (built_site / LANGUAGES[lang]).glob("*/*.html"):
+        if page.parent.name == "en":
+            continue
+        links = {
+            (page.parent / url).resolve()
+            for tag, _, url in parse(page).urls
+            if tag == "a" and url.endswith("accessibility.html")
+        }
+        assert statement in links, f"{page} has no link to {statement}"
+        assert f">{title}</a>" in page.read_text()

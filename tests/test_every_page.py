@@ -1,0 +1,111 @@
+"""Every built page, both languages, in a real browser: accessible, private, and error-free."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
+
+from .conftest import AXE_URL_PATH
+
+pytestmark = pytest.mark.browser
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@dataclass
+class Findings:
+    """What went wrong while one page loaded, by kind."""
+
+    foreign_requests: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    axe_violations: list[str] = field(default_factory=list)
+
+    def merge(self, page: str, other: Findings) -> None:
+        for name in ("foreign_requests", "failed_requests", "console_errors", "axe_violations"):
+            getattr(self, name).extend(f"{page}: {item}" for item in getattr(other, name))
+
+
+def watch(page: Page, origin: str) -> Findings:
+    findings = Findings()
+
+    def on_request(request: Request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https") and f"{parsed.scheme}://{parsed.netloc}" != origin:
+            findings.foreign_requests.append(request.url)
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            findings.failed_requests.append(f"{response.status} {response.url}")
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            findings.console_errors.append(message.text)
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("requestfailed", lambda request: findings.failed_requests.append(request.url))
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: findings.console_errors.append(str(error)))
+    return findings
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(url=AXE_URL_PATH)
+    options = {"runOnly": {"type": "tag", "values": WCAG_AA}}
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return [
+        f"{violation['id']} ({violation['impact']}): "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in result["violations"]
+    ]
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def sweep(built_site: Path, site_url: str, browser: Browser) -> Iterator[tuple[Findings, int]]:
+    """Open every page once; collect every finding of every kind."""
+    total = Findings()
+    pages = all_pages(built_site)
+    context = browser.new_context()
+    for relative in pages:
+        page = context.new_page()
+        findings = watch(page, site_url)
+        page.goto(f"{site_url}/{relative}", wait_until="load")
+        findings.axe_violations = axe_violations(page)
+        total.merge(relative, findings)
+        page.close()
+    context.close()
+    yield total, len(pages)
+
+
+def test_sweep_covers_both_languages(sweep: tuple[Findings, int], built_site: Path) -> None:
+    _, count = sweep
+    english = len(list((built_site / "en").rglob("*.html")))
+    assert english > 50 and count >= 2 * english
+
+
+def test_no_request_to_another_host(sweep: tuple[Findings, int]) -> None:
+    assert sweep[0].foreign_requests == []
+
+
+def test_no_failed_request(sweep: tuple[Findings, int]) -> None:
+    assert sweep[0].failed_requests == []
+
+
+def test_no_console_error(sweep: tuple[Findings, int]) -> None:
+    assert sweep[0].console_errors == []
+
+
+def test_axe_finds_no_wcag_21_aa_violation(sweep: tuple[Findings, int]) -> None:
+    violations = sweep[0].axe_violations
+    assert violations == [], json.dumps(violations[:20], indent=1, ensure_ascii=False)

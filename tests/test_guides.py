@@ -1,0 +1,276 @@
+"""Guides as data and `familyhub guide`: every item sourced, bad guides named by file and line,
+and the personal plan written right or refused with exit 2."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from familyhub.cli import main
+from familyhub.guides import item_views, plans_by_requirement_set
+from familyhub.load import load_hub
+from familyhub.models import PHASES
+
+from .conftest import ROOT
+
+HUB = load_hub(ROOT / "data")
+DASH, TIMES = "\u2013", "\u00d7"  # as the labels write them
+BRANCH = "guides/new-branch.yml"
+Edit = Callable[[str, Callable[[str], str]], Path]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(args)
+    except SystemExit as exit_:  # argparse's own errors
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def line_number(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+# --- the guides in data/ ---------------------------------------------------------------------
+
+
+def test_both_guides_exist_for_founders_and_for_municipalities() -> None:
+    assert {guide.audience for guide in HUB.all("guide")} == {"founders", "municipalities"}
+
+
+@pytest.mark.parametrize("guide_id", list(HUB.entities["guide"]))
+def test_every_item_names_a_source_that_exists(guide_id: str) -> None:
+    for view in item_views(HUB, HUB.get("guide", guide_id)):
+        assert view.sources, f"{guide_id}: {view.id} has no source"
+        for source_id in view.sources:
+            assert source_id in HUB.sources
+        assert view.title["da"].strip() and view.title["en"].strip()
+
+
+@pytest.mark.parametrize("guide_id", list(HUB.entities["guide"]))
+def test_the_guide_lists_every_source_its_items_cite(guide_id: str) -> None:
+    guide = HUB.get("guide", guide_id)
+    cited = {source for view in item_views(HUB, guide) for source in view.sources}
+    assert cited == set(guide.sources)
+
+
+@pytest.mark.parametrize("guide_id", list(HUB.entities["guide"]))
+def test_phases_run_prepare_fund_hire_organise_agree_start(guide_id: str) -> None:
+    assert [phase.phase for phase in HUB.get("guide", guide_id).phases] == list(PHASES)
+
+
+def test_the_branch_guide_budgets_the_coordinator_and_the_office_from_the_requirements() -> None:
+    guide = plans_by_requirement_set(HUB)["hsfn-new-branch"]
+    budgeted = {(line.requirement.id, line.input) for line in guide.budget}
+    assert budgeted == {("coordinator", "coordinator-salary"), ("office-costs", "office-cost")}
+
+
+def test_the_partnership_guide_covers_what_the_partnerships_agreed() -> None:
+    guide = HUB.get("guide", "municipal-partnership")
+    ids = {view.id for view in item_views(HUB, guide)}
+    agreed = {
+        "multi-year-funding",
+        "evaluations",
+        "shared-values",
+        "contact-person",
+        "volunteer-insurance",
+        "purchasing",
+        "donations",
+        "separate-it",
+        "political-priority",
+    }
+    assert agreed <= ids
+
+
+# --- bad guides are reported by `familyhub check` --------------------------------------------
+
+
+def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code, _, err = run(["--data", str(data_dir), "check"], capsys)
+    return code, err
+
+
+def test_item_naming_a_missing_requirement_names_file_line_and_field(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edit(BRANCH, lambda text: text.replace("id: operator}", "id: operater}"))
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "id: operater}")
+    assert (
+        f"data/{BRANCH}:{line}: phases[0].items[1].requirement.id: "
+        "no requirement 'operater' in requirement set 'hsfn-new-branch'"
+    ) in err
+
+
+def test_budget_on_a_requirement_without_years_is_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edit(
+        BRANCH,
+        lambda text: text.replace(
+            "  - requirement: {set: hsfn-new-branch, id: office-costs}",
+            "  - requirement: {set: hsfn-new-branch, id: operator}",
+        ),
+    )
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "- requirement: {set: hsfn-new-branch, id: operator}")
+    assert f"data/{BRANCH}:{line}: budget[1].requirement.id: " in err
+    assert "has no years to budget for" in err
+
+
+def test_item_without_source_or_requirement_is_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(BRANCH, lambda text: text.replace("        source: hsfn-til-kommuner\n", "", 1))
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    assert "phases[0].items[2]: an item names a requirement or a source" in err
+
+
+def test_a_requirement_set_planned_by_two_guides_is_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(
+        BRANCH,
+        lambda text: text.replace(
+            "requirement_sets: [hsfn-new-branch]",
+            "requirement_sets: [hsfn-new-branch, dk-samarbejdsaftale]",
+        ),
+    )
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    assert f"data/{BRANCH}:" in err
+    assert "requirement set 'dk-samarbejdsaftale' is also the plan of guide" in err
+
+
+def test_phases_out_of_order_and_twice_used_item_ids_are_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(BRANCH, lambda text: text.replace("phase: fund", "phase: start"))
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    assert "phases appear once each, in the order prepare, fund" in err
+    edit(BRANCH, lambda text: text.replace("phase: start", "phase: fund", 1))
+    edit(BRANCH, lambda text: text.replace("- id: board", "- id: operator"))
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    assert "item id used twice: operator" in err
+
+
+# --- familyhub guide -------------------------------------------------------------------------
+
+
+def guide(target: Path, /, **changes: str | None) -> list[str]:
+    """`familyhub guide` with good arguments, some changed (None leaves one out)."""
+    options: dict[str, str | None] = {
+        "--requirements": "hsfn-new-branch",
+        "--municipality": "Aarhus",
+        "--start": "2026-01-05",
+        "--coordinator-salary": "480000",
+        "--office-cost": "60000",
+        "--output": str(target),
+    }
+    options.update({f"--{name.replace('_', '-')}": value for name, value in changes.items()})
+    return ["guide", *(f"{name}={value}" for name, value in options.items() if value is not None)]
+
+
+def test_personal_guide_in_danish_has_dates_and_the_budget(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.md"
+    code, stdout, err = run(guide(out, lang="da"), capsys)
+    assert code == 0, err
+    assert stdout == f"wrote {out}\n"
+    text = out.read_text()
+    assert text.startswith(f"# Start en ny lokalafdeling {DASH} Aarhus\n")
+    assert "Budget i alt: 900.000 kr. over 3 år." in text
+    assert "| Forbered | 5. januar 2026 | 1. marts 2026 | 4 |" in text
+    assert "| Start | ☐ Match de første familier med frivillige | 25. oktober 2026 | | |" in text
+    assert (
+        f"| Lønnet, fagligt uddannet koordinator | 0,5 {TIMES} 480.000 kr. i 3 år | 240.000 kr. "
+        "| 720.000 kr. |"
+    ) in text
+    assert "| Penge til kontordrift | 60.000 kr. i 3 år | 60.000 kr. | 180.000 kr. |" in text
+    assert "| År 3 | 300.000 kr. |" in text and "| I alt | 900.000 kr. |" in text
+    assert "<https://homestartnorge.no/til-kommuner/>" in text
+
+
+def test_personal_guide_in_english_as_html(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.html"
+    code, _, err = run(guide(out, lang="en", office_cost=None), capsys)
+    assert code == 0, err
+    page = out.read_text()
+    assert page.startswith("<!doctype html>") and '<html lang="en">' in page
+    assert f"<title>Start a new local branch {DASH} Aarhus</title>" in page
+    assert "<td>DKK 720,000</td>" in page
+    assert "not filled in" in page  # no --office-cost: that line is left out of the totals
+    assert page.count("<table>") == 4
+
+
+def test_a_guide_without_a_budget_says_so_and_needs_no_salary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.md"
+    args = guide(out, requirements="dk-samarbejdsaftale", coordinator_salary=None, lang="en")
+    code, _, err = run(args, capsys)
+    assert code == 0, err
+    text = out.read_text()
+    assert "The requirements put no figures on costs, so the plan has no budget." in text
+    assert "| Agree | ☐ Write shared values into the agreement |" in text
+
+
+BAD_ARGUMENTS: dict[str, tuple[dict[str, str], str]] = {
+    "unknown requirement set": (
+        {"requirements": "no-such-set"},
+        "unknown requirement set 'no-such-set'",
+    ),
+    "impossible date": ({"start": "2026-02-30"}, "'2026-02-30' is not a day in the calendar"),
+    "date in another format": ({"start": "05/01/2026"}, "is not a date written YYYY-MM-DD"),
+    "negative salary": ({"coordinator_salary": "-480000"}, "is negative"),
+    "negative office cost": ({"office_cost": "-1"}, "is negative"),
+    "salary with decimals": ({"coordinator_salary": "480000.50"}, "is not a whole amount"),
+    "unknown language": ({"lang": "sv"}, "--lang 'sv' is not one of da, en"),
+    "unknown currency": ({"currency": "XYZ"}, "--currency 'XYZ' is not one of"),
+    "empty municipality": ({"municipality": " "}, "must not be empty"),
+    "output neither md nor html": ({"output": "plan.pdf"}, "must end in .md or .html"),
+    "output folder missing": ({"output": "/no/such/folder/plan.md"}, "does not exist"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_ARGUMENTS)
+def test_bad_arguments_exit_2_with_a_clear_message_and_write_nothing(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changes, message = BAD_ARGUMENTS[case]
+    code, out, err = run(guide(tmp_path / "plan.md", **changes), capsys)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err and out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_salary_is_required_when_the_budget_needs_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(guide(tmp_path / "plan.md", coordinator_salary=None), capsys)
+    assert code == 2
+    assert "--coordinator-salary is required" in err
+
+
+def test_bad_data_exits_1_and_writes_nothing(
+    data_dir: Path, edit: Edit, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(BRANCH, lambda text: text.replace("weeks: 8", "weeks: eight", 1))
+    out = tmp_path / "plan.md"
+    code, _, err = run(["--data", str(data_dir), *guide(out)], capsys)
+    assert code == 1
+    assert re.search(rf"data/{BRANCH}:\d+: phases\[0\]\.weeks:", err)
+    assert not out.exists()

@@ -1,0 +1,319 @@
+"""Checklists and the plan page in a real browser: ticks that last, move between computers, and
+survive changes to the data; and a plan page that agrees with `familyhub guide` to the krone."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from familyhub.cli import main
+from familyhub.guides import item_views
+from familyhub.load import load_hub
+
+from .conftest import ROOT
+from .guides_fixtures import ADDED_ITEM, REMOVED_ITEM, Versions, versions
+
+__all__ = ["versions"]  # a fixture, imported for pytest
+
+pytestmark = pytest.mark.browser
+
+HUB = load_hub(ROOT / "data")
+BRANCH = "new-branch"
+TOTAL = len(item_views(HUB, HUB.get("guide", BRANCH)))
+KEY = f"familyhub:checklist:{BRANCH}"
+
+
+@pytest.fixture
+def errors(page: Page) -> Iterator[list[str]]:
+    """Script errors on the page; each test ends with none."""
+    found: list[str] = []
+    page.on("pageerror", lambda error: found.append(str(error)))
+    yield found
+    assert found == []
+
+
+def box(page: Page, item_id: str) -> Any:
+    return page.locator(f'input.fh-check[data-item-id="{item_id}"]')
+
+
+def progress(page: Page) -> Any:
+    return page.locator(".fh-progress-text")
+
+
+def test_tick_survives_a_reload_and_a_switch_of_language(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/guides/{BRANCH}.html")
+    expect(progress(page)).to_have_text(f"0 af {TOTAL} punkter gjort")
+    box(page, "operator").check()
+    expect(progress(page)).to_have_text(f"1 af {TOTAL} punkter gjort")
+    assert page.locator(".fh-progress").evaluate("bar => [bar.value, bar.max]") == [1, TOTAL]
+    page.reload()
+    expect(box(page, "operator")).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 af {TOTAL} punkter gjort")
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(f"{site_url}/en/guides/{BRANCH}.html")
+    expect(box(page, "operator")).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
+
+
+def test_ticks_are_still_there_when_the_browser_comes_back_later(
+    browser: Browser, site_url: str
+) -> None:
+    """A new session of the same browser profile, as a visit days later would be."""
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(f"{site_url}/guides/{BRANCH}.html")
+    box(page, "resource-group").check()
+    profile = first.storage_state()
+    first.close()
+    later = browser.new_context(storage_state=profile)
+    page = later.new_page()
+    page.goto(f"{site_url}/guides/{BRANCH}.html")
+    expect(box(page, "resource-group")).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 af {TOTAL} punkter gjort")
+    later.close()
+
+
+def test_a_checkbox_is_ticked_from_the_keyboard_by_its_label(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    checkbox = page.get_by_role("checkbox", name="Find a responsible operator")
+    checkbox.focus()
+    page.keyboard.press("Space")
+    expect(checkbox).to_be_checked()
+    expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
+    page.keyboard.press("Space")
+    expect(checkbox).not_to_be_checked()
+    expect(progress(page)).to_have_text(f"0 of {TOTAL} items done")
+
+
+def test_export_reset_import_gives_the_ticks_back(
+    page: Page, site_url: str, tmp_path: Path, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    for item_id in ("operator", "coordinator-funding", "match-families"):
+        box(page, item_id).check()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save progress to a file").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    exported = json.loads(saved.read_text())
+    assert saved.name == f"familyhub-{BRANCH}.json"
+    assert exported["guide"] == BRANCH
+    assert exported["ticked"] == ["coordinator-funding", "match-families", "operator"]
+
+    page.get_by_role("button", name="Reset").click()
+    expect(progress(page)).to_have_text(f"0 of {TOTAL} items done")
+    expect(page.locator(".fh-status")).to_have_text("All ticks removed.")
+    page.reload()
+    expect(box(page, "operator")).not_to_be_checked()
+
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Load progress from a file").click()
+    chooser.value.set_files(saved)
+    expect(progress(page)).to_have_text(f"3 of {TOTAL} items done")
+    expect(page.locator(".fh-status")).to_have_text("Progress loaded from the file.")
+    page.reload()
+    expect(box(page, "match-families")).to_be_checked()
+
+
+def test_undo_brings_back_what_reset_removed(page: Page, site_url: str, errors: list[str]) -> None:
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    box(page, "operator").check()
+    undo = page.get_by_role("button", name="Undo")
+    expect(undo).to_be_hidden()
+    page.get_by_role("button", name="Reset").click()
+    undo.click()
+    expect(box(page, "operator")).to_be_checked()
+    expect(undo).to_be_hidden()
+
+
+def test_a_file_for_another_checklist_is_refused_and_changes_nothing(
+    page: Page, site_url: str, tmp_path: Path, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    box(page, "operator").check()
+    other = tmp_path / "other.json"
+    other.write_text(
+        json.dumps(
+            {
+                "format": "familyhub-checklist",
+                "version": 1,
+                "guide": "municipal-partnership",
+                "ticked": ["roles"],
+            }
+        )
+    )
+    page.locator(".fh-import-file").set_input_files(other)
+    expect(page.locator(".fh-status")).to_have_text(
+        "The file could not be read as progress for this checklist."
+    )
+    expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
+
+
+def test_saved_ticks_of_items_no_longer_there_are_ignored(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    saved = {"version": 1, "ticked": ["operator", "an-item-since-removed"]}
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(saved)])
+    page.reload()
+    expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
+    page.evaluate("key => localStorage.setItem(key, '{not json')", KEY)
+    page.reload()
+    expect(progress(page)).to_have_text(f"0 of {TOTAL} items done")
+
+
+def test_ticks_follow_their_items_when_the_data_changes(
+    page: Page, versions: Versions, errors: list[str]
+) -> None:
+    """Items reordered, one removed, one added: each tick stays with its item's id."""
+    page.goto(f"{versions.before}/en/guides/{BRANCH}.html")
+    for item_id in ("local-anchoring", "principles", REMOVED_ITEM):
+        box(page, item_id).check()
+    expect(progress(page)).to_have_text(f"3 of {TOTAL} items done")
+    page.goto(f"{versions.after}/en/guides/{BRANCH}.html")
+    first = page.locator("input.fh-check").first
+    assert first.get_attribute("data-item-id") == "principles"  # the phase was reversed
+    expect(box(page, "principles")).to_be_checked()
+    expect(box(page, "local-anchoring")).to_be_checked()
+    expect(box(page, ADDED_ITEM)).not_to_be_checked()
+    expect(box(page, REMOVED_ITEM)).to_have_count(0)
+    expect(progress(page)).to_have_text(f"2 of {TOTAL} items done")
+
+
+def test_checklist_works_after_instant_navigation(
+    page: Page, versions: Versions, errors: list[str]
+) -> None:
+    page.goto(f"{versions.after}/en/index.html")
+    page.evaluate("window.notReloaded = true")
+    page.locator(".md-nav").get_by_role("link", name="Guides and checklists").first.click()
+    page.get_by_role("link", name="Start a new local branch").first.click()
+    expect(page).to_have_url(f"{versions.after}/en/guides/{BRANCH}.html")
+    assert page.evaluate("window.notReloaded") is True, "the page was loaded, not swapped in"
+    box(page, "operator").check()
+    expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
+
+
+def test_without_javascript_the_checklist_is_a_plain_list(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    expect(page.locator(".fh-checklist-tools")).to_be_hidden()
+    expect(page.locator("input.fh-check")).to_have_count(TOTAL)
+    expect(page.get_by_text("Find a responsible operator")).to_be_visible()
+    page.goto(f"{site_url}/en/guides/plan.html")
+    expect(page.locator("#fh-plan-form")).to_be_hidden()
+    context.close()
+
+
+def test_printing_shows_columns_for_who_and_when_and_hides_the_buttons(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".fh-checklist-tools")).to_be_hidden()
+    heads = page.locator(".fh-print-head").first
+    expect(heads).to_be_visible()
+    expect(heads).to_contain_text("Responsible")
+    expect(heads).to_contain_text("Date")
+    fields = page.locator("li.fh-item").first.locator(".fh-print-field")
+    expect(fields).to_have_count(2)
+    assert all(f.is_visible() for f in fields.all())
+    expect(box(page, "operator")).to_be_visible()
+
+
+# --- the plan page ----------------------------------------------------------------------------
+
+TABLES = """root => Array.from(root.querySelectorAll("table")).map(table =>
+  Array.from(table.rows).map(row => Array.from(row.cells).map(cell => cell.textContent.trim())))"""
+
+PLANS = {
+    "da, office included": (
+        "da",
+        {
+            "requirements": "hsfn-new-branch",
+            "municipality": "Aarhus",
+            "start": "2026-01-05",
+            "coordinator-salary": "480000",
+            "office-cost": "60000",
+        },
+    ),
+    "en, odd salary rounds half up, no office": (
+        "en",
+        {
+            "requirements": "hsfn-new-branch",
+            "municipality": "Tromsø",
+            "start": "2028-02-20",
+            "coordinator-salary": "333333",
+            "office-cost": "",
+        },
+    ),
+    "en, no budget": (
+        "en",
+        {
+            "requirements": "familiens-hus-preparation",
+            "municipality": "Odder",
+            "start": "2026-08-03",
+            "coordinator-salary": "",
+            "office-cost": "",
+        },
+    ),
+}
+
+
+def cli_plan(tmp_path: Path, lang: str, form: dict[str, str]) -> Path:
+    out = tmp_path / "plan.html"
+    args = ["guide", f"--lang={lang}", f"--output={out}"]
+    args += [f"--{name}={value}" for name, value in form.items() if value]
+    assert main(args) == 0
+    return out
+
+
+@pytest.mark.parametrize("case", PLANS)
+def test_plan_page_gives_the_same_plan_as_the_command(
+    case: str, page: Page, site_url: str, tmp_path: Path, errors: list[str]
+) -> None:
+    lang, form = PLANS[case]
+    page.goto(cli_plan(tmp_path, lang, form).as_uri())
+    cli_tables = page.locator("body").evaluate(TABLES)
+    cli_title = page.locator("h1").inner_text()
+    cli_summary = page.locator("h1 + p").inner_text() if form["coordinator-salary"] else ""
+
+    page.goto(f"{site_url}/{'' if lang == 'da' else lang + '/'}guides/plan.html")
+    page.select_option("#fh-plan-requirements", form["requirements"])
+    for name in ("municipality", "start", "coordinator-salary", "office-cost"):
+        field = page.locator(f"#fh-plan-{name}")
+        if field.is_enabled():
+            field.fill(form[name])
+    expect(page.locator("#fh-plan-output")).to_be_visible()
+    assert page.locator("#fh-plan-result").evaluate(TABLES) == cli_tables
+    assert page.locator(".fh-plan-title").inner_text() == cli_title
+    if form["coordinator-salary"]:
+        expect(page.locator("#fh-plan-summary")).to_have_text(cli_summary)
+    assert len(cli_tables) == (4 if form["coordinator-salary"] else 2)
+
+
+def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/guides/plan.html")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    page.fill("#fh-plan-start", "2026-01-05")
+    page.fill("#fh-plan-coordinator-salary", "-5")
+    expect(page.locator("#fh-plan-coordinator-salary-error")).to_have_text(
+        "Skriv et helt beløb fra 0 til 1.000.000.000."
+    )
+    expect(page.locator("#fh-plan-coordinator-salary")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#fh-plan-output")).to_be_hidden()
+    page.fill("#fh-plan-coordinator-salary", "480000")
+    expect(page.locator("#fh-plan-output")).to_be_visible()
+    expect(page.locator("#fh-plan-summary")).to_have_text("Budget i alt: 720.000 kr. over 3 år.")

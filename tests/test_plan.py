@@ -1,0 +1,157 @@
+"""The plan's arithmetic: target dates, shares of a salary, rounding, totals, money per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from familyhub.guides import BROWSER_DATE_FIELDS, browser_formats
+from familyhub.i18n import Formatter
+from familyhub.load import load_hub
+from familyhub.plan import (
+    FTE_SCALE,
+    MAX_AMOUNT,
+    BudgetLineSpec,
+    PhaseSpec,
+    budget,
+    fte_basis_points,
+    fte_text,
+    schedule,
+    share_of,
+)
+
+from .conftest import ROOT
+
+SITE = load_hub(ROOT / "data").site
+
+
+def line(input_name: str, fte: float | None, years: int) -> BudgetLineSpec:
+    return {
+        "input": input_name,
+        "requirement_set": "hsfn-new-branch",
+        "requirement": input_name,
+        "title": input_name,
+        "fte_basis_points": fte_basis_points(fte),
+        "years": years,
+        "required": input_name == "coordinator-salary",
+    }
+
+
+def phase(name: str, weeks: int) -> PhaseSpec:
+    return {"phase": name, "label": name, "weeks": weeks, "items": []}
+
+
+HSFN = [line("coordinator-salary", 0.5, 3), line("office-cost", None, 3)]
+
+
+def test_coordinator_at_half_time_for_three_years_and_office_add_up() -> None:
+    result = budget(HSFN, {"coordinator-salary": 480_000, "office-cost": 60_000})
+    assert [(b.per_year, b.total) for b in result.lines] == [(240_000, 720_000), (60_000, 180_000)]
+    assert result.year_totals == [300_000, 300_000, 300_000]
+    assert result.total == 900_000
+    assert result.complete
+
+
+def test_half_a_unit_rounds_up_and_totals_use_the_rounded_year() -> None:
+    result = budget(HSFN, {"coordinator-salary": 333_333, "office-cost": None})
+    coordinator = result.lines[0]
+    assert coordinator.per_year == 166_667  # 166 666.5 rounds up, not to even
+    assert coordinator.total == 500_001  # three rounded years, so the year totals add up
+    assert sum(result.year_totals) == result.total == 500_001
+
+
+def test_an_amount_left_out_is_not_counted() -> None:
+    result = budget(HSFN, {"coordinator-salary": 480_000, "office-cost": None})
+    office = result.lines[1]
+    assert (office.amount, office.per_year, office.total) == (None, None, None)
+    assert result.total == 720_000
+    assert not result.complete
+
+
+def test_a_shorter_line_stops_counting_after_its_years() -> None:
+    lines = [line("coordinator-salary", 0.5, 3), line("office-cost", None, 1)]
+    result = budget(lines, {"coordinator-salary": 100_000, "office-cost": 10_000})
+    assert result.year_totals == [60_000, 50_000, 50_000]
+
+
+def test_no_budget_lines_means_no_years_and_nothing_to_pay() -> None:
+    result = budget([], {})
+    assert (result.lines, result.year_totals, result.total) == ([], [], 0)
+
+
+def test_phases_follow_each_other_from_the_start_date() -> None:
+    planned = schedule(dt.date(2026, 1, 5), [phase("prepare", 8), phase("fund", 2)])
+    assert [(p.first_day, p.last_day) for p in planned] == [
+        (dt.date(2026, 1, 5), dt.date(2026, 3, 1)),
+        (dt.date(2026, 3, 2), dt.date(2026, 3, 15)),
+    ]
+    assert [(p.first_week, p.last_week) for p in planned] == [(1, 8), (9, 10)]
+
+
+def test_a_phase_across_a_leap_day_still_lasts_its_weeks() -> None:
+    (planned,) = schedule(dt.date(2028, 2, 20), [phase("prepare", 2)])
+    assert planned.last_day == dt.date(2028, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("basis_points", "sign", "text"),
+    [(5000, ",", "0,5"), (5000, ".", "0.5"), (2500, ",", "0,25"), (10000, ",", "1")],
+)
+def test_fte_is_written_as_the_browser_writes_it(basis_points: int, sign: str, text: str) -> None:
+    assert fte_text(basis_points, sign) == text
+
+
+def test_fte_as_basis_points() -> None:
+    assert fte_basis_points(0.5) == 5000
+    assert fte_basis_points(None) == FTE_SCALE
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("da", ["720.000 kr.", "0 kr.", "1.000 kr.", "500.001 kr."]),
+        ("en", ["DKK 720,000", "DKK 0", "DKK 1,000", "DKK 500,001"]),
+    ],
+)
+def test_money_is_written_the_language_s_way(lang: str, expected: list[str]) -> None:
+    fmt = Formatter(SITE.language(lang))
+    assert [fmt.money(amount, "DKK") for amount in (720_000, 0, 1000, 500_001)] == expected
+
+
+@given(
+    amount=st.integers(min_value=0, max_value=MAX_AMOUNT),
+    basis_points=st.integers(min_value=1, max_value=FTE_SCALE),
+)
+def test_integer_share_equals_the_browser_s_double_arithmetic(
+    amount: int, basis_points: int
+) -> None:
+    """familyhub-plan.js computes Math.floor((amount * bp + 5000) / 10000) in doubles."""
+    in_doubles = math.floor((float(amount) * float(basis_points) + 5000.0) / 10000.0)
+    assert share_of(amount, basis_points) == in_doubles
+
+
+@given(
+    salary=st.integers(min_value=0, max_value=MAX_AMOUNT),
+    office=st.one_of(st.none(), st.integers(min_value=0, max_value=MAX_AMOUNT)),
+    years=st.integers(min_value=1, max_value=10),
+)
+def test_year_totals_always_add_up_to_the_total(
+    salary: int, office: int | None, years: int
+) -> None:
+    lines = [line("coordinator-salary", 0.5, years), line("office-cost", None, years)]
+    result = budget(lines, {"coordinator-salary": salary, "office-cost": office})
+    assert sum(result.year_totals) == result.total
+    assert result.total == sum(b.total or 0 for b in result.lines)
+
+
+@pytest.mark.parametrize("lang", SITE.codes)
+def test_the_browser_knows_every_date_field_of_each_language(lang: str) -> None:
+    """familyhub-plan.js formats d, M and y only; a language needing more must fail here."""
+    formats = browser_formats(Formatter(SITE.language(lang)))
+    fields = {part[1] for part in formats["date"] if part[0] == "field"}
+    assert fields <= BROWSER_DATE_FIELDS
+    assert len(formats["months"]) == 12
