@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 import subprocess
 from collections.abc import Iterator
@@ -297,3 +298,25 @@ def test_a_missing_pdf_label_stops_the_build_with_a_message(project: Path) -> No
     assert result.returncode != 0
     assert "data/site.yml: da: label 'pdf-contents' missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("guide", sorted(HUB.entities["guide"]))
+def test_a_guide_prints_as_a_form_with_every_item(pdf_site: Path, lang: str, guide: str) -> None:
+    """Every item of the guide's page, under headings with columns for who and when."""
+    page = (pdf_site / LANGUAGES[lang] / "guides" / f"{guide}.html").read_text(encoding="utf-8")
+    items = [" ".join(item.split()) for item in re.findall(r"<label for=\"fh-[^>]*>(.*?)</", page)]
+    assert items
+    text = text_of(pdf_site / page_pdf(f"guides/{guide}.html", lang))
+
+    # pdftotext joins a word broken at a line's end hyphen, hyphen and space gone: compare without
+    def bare(words: str) -> str:
+        return re.sub(r"[\s-]", "", words)
+
+    for item in items:
+        assert bare(html.unescape(item)) in bare(text), item
+    fmt = Formatter(HUB.site.language(lang))
+    header = f"{fmt.label('item')} {fmt.label('responsible')} {fmt.label('date')}"
+    pdf = pdf_site / page_pdf(f"guides/{guide}.html", lang)
+    headers = [line for line in layout_lines(pdf, 1, len(reader_of(pdf).pages)) if line == header]
+    assert len(headers) == len(HUB.get("guide", guide).phases)
