@@ -79,7 +79,7 @@ def read_page(site_dir: Path, dest: str, path: str) -> SitePage:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
         raise ContentError(f"{file}: cannot read built page: {error.strerror}") from None
-    # Parsing only the article is ten times faster than parsing the whole page with its nav.
+    # Only the article is parsed: the whole page, navigation and all, is several times longer.
     match = _ARTICLE.search(text)
     if match is None:
         raise ContentError(f"{file}: no <article class=md-content__inner> (not a Material page?)")
