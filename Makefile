@@ -9,7 +9,7 @@ SYSTEM := $(VENV)/.system-packages
 SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-headless npm:npm
 AXE := tests/tooling/node_modules/axe-core/axe.min.js
 # Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
-PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 PDF_SYSTEM := $(VENV)/.system-packages-pdf
 # MkDocs 1.6 prints a banner about its successor at every build; it says nothing about ours.
 export NO_MKDOCS_2_WARNING := 1
@@ -56,9 +56,9 @@ $(SYSTEM): $(INSTALLED)
 	fi
 	touch $@
 
-# Libraries, not commands: asked of dpkg. apt-get only when one is missing.
+# apt-get for the libraries WeasyPrint loads, only when a package is missing.
 $(PDF_SYSTEM): $(INSTALLED)
-	@missing=""; for package in $(PDF_PACKAGES); do \
+	@missing=""; for package in $(PDF_APT_PACKAGES); do \
 	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
@@ -70,6 +70,11 @@ $(PDF_SYSTEM): $(INSTALLED)
 $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
+# results in docs/performance.md. FAMILYHUB_DATA=folder measures that data set instead.
+bench: $(INSTALLED)
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site $(VENV)

@@ -43,9 +43,9 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
                 file=sys.stderr,
             )
             return 1
+        write_header_files(staging)
         if not _build_pdfs(staging, config_file, site_dir):
             return 1
-        write_header_files(staging)
         _swap(staging, site_dir)
         print(f"site built: {site_dir}")
         return 0

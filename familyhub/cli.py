@@ -7,8 +7,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from familyhub import scale_cli
 from familyhub.guide_cli import add_guide_command
 from familyhub.load import DataError, Hub, data_dir_from_env, load_hub
+from familyhub.new import add_new_command
+from familyhub.review import add_review_command
+from familyhub.schema import add_schema_command
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -42,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate every file in the data folder")
     check.set_defaults(func=cmd_check)
     add_guide_command(commands)
+    scale_cli.register(commands)
+    add_schema_command(commands)
+    add_new_command(commands)
+    add_review_command(commands)
     return parser
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_group_symbol
 
 from familyhub.models import Language
 
@@ -16,6 +17,11 @@ class Formatter:
     def __init__(self, language: Language) -> None:
         self.language = language
         self.code = language.code
+        self._numbers: dict[float, str] = {}
+        self._dates: dict[dt.date, str] = {}
+        self._group = get_group_symbol(language.locale)
+        pattern = Locale.parse(language.locale).decimal_formats[None]
+        self._group_by_three = tuple(pattern.grouping) == (3, 3)
 
     def label(self, key: str) -> str:
         try:
@@ -26,6 +32,16 @@ class Formatter:
             ) from None
 
     def number(self, value: float) -> str:
+        # Babel is slow and the same numbers recur on thousands of pages: format each once
+        if value not in self._numbers:
+            self._numbers[value] = self._format_number(value)
+        return self._numbers[value]
+
+    def _format_number(self, value: float) -> str:
+        # Whole amounts are most numbers at scale: Python groups them as Babel would, with the
+        # language's separator, when the language groups digits by three.
+        if type(value) is int and value >= 0 and self._group_by_three:
+            return f"{value:,}".replace(",", self._group)
         return str(format_decimal(value, locale=self.language.locale))
 
     def money(self, amount: float, currency: str) -> str:
@@ -33,7 +49,11 @@ class Formatter:
         return pattern.format(amount=self.number(round(amount)), currency=currency)
 
     def date(self, value: dt.date) -> str:
-        return str(babel_format_date(value, format="long", locale=self.language.locale))
+        if value not in self._dates:
+            self._dates[value] = str(
+                babel_format_date(value, format="long", locale=self.language.locale)
+            )
+        return self._dates[value]
 
     def text(self, value: dict[str, str] | None) -> str:
         return "" if value is None else value[self.code]

@@ -53,9 +53,22 @@ def _check_translations(value: dict[str, str], info: ValidationInfo) -> dict[str
     return value
 
 
+class TranslatedMarker:
+    """Marks Text in the JSON Schema, so familyhub.schema can require every configured language.
+
+    The languages live in data/site.yml, not in the model, so the schema is finished there.
+    """
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core_schema)
+        schema[TRANSLATED_KEY] = True
+        return schema
+
+
+TRANSLATED_KEY = "x-familyhub-translated"
 TextBody = Annotated[str, StringConstraints(max_length=MAX_TEXT_LENGTH)]
 # A human-readable text in every configured language: {da: ..., en: ...}.
-Text = Annotated[dict[str, TextBody], AfterValidator(_check_translations)]
+Text = Annotated[dict[str, TextBody], AfterValidator(_check_translations), TranslatedMarker()]
 
 SourceId = Annotated[Slug, RefTo("source")]
 OrganisationId = Annotated[Slug, RefTo("organisation")]

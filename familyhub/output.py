@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,3 +87,16 @@ def _tracked_files(docs_dir: Path, folders: tuple[str, ...]) -> list[str]:
     except OSError:
         return []  # no git: nothing can be tracked
     return result.stdout.split() if result.returncode == 0 else []
+
+
+def write_docs_tree(
+    pages_by_lang: dict[str, list[RenderedPage]],
+    hand_written: Path,
+    out: Path,
+    default_lang: str,
+) -> WriteStats:
+    """A complete docs folder in `out`: the hand-written pages of `hand_written`, then the
+    generated pages, exactly as the build's hook would write them (for a bare MkDocs build)."""
+    ignore = shutil.ignore_patterns(*GENERATED_FOLDERS)
+    shutil.copytree(hand_written, out, ignore=ignore, dirs_exist_ok=True)
+    return write_pages(pages_by_lang, out, default_lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from familyhub.guides import guide_helpers, plan_page
@@ -20,9 +22,11 @@ from familyhub.load import Hub, references
 from familyhub.models import FOLDER_OF_KIND, KINDS, SLUG_PATTERN
 
 TEMPLATES = PackageLoader("familyhub", "templates")
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 # Python-Markdown's backslash-escapable characters, plus `|` for tables; `<`, `>` and `&` are
 # already entities by then. Escaping them keeps data text from becoming links, HTML or markup.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
+_MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in _MARKDOWN_SPECIAL})
 _WHITESPACE = re.compile(r"\s+")
 SLUG = re.compile(SLUG_PATTERN)
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -32,8 +36,16 @@ def escape_text(value: object) -> Markup:
     """Data text as inert Markdown: shown literally, whatever characters it holds."""
     if isinstance(value, Markup):
         return value
-    flat = _WHITESPACE.sub(" ", str(value))
-    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False)))
+    return _escape_str(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_str(value: str) -> Markup:
+    # Every expression of every page passes through here, and names and labels repeat
+    # thousands of times at scale: cached, and str.translate rather than a regex.
+    # whitespace folded but kept at the ends: a separator such as ", " must keep its space
+    flat = _WHITESPACE.sub(" ", value)
+    return Markup(html.escape(flat, quote=False).translate(_MARKDOWN_ESCAPES))
 
 
 def front_matter_title(value: str) -> Markup:
@@ -52,6 +64,24 @@ def anchor(slug: str) -> Markup:
     if not SLUG.fullmatch(slug):
         raise ValueError(f"not a slug: {slug!r}")
     return Markup(slug)
+
+
+class _SharedBytecode(BytecodeCache):
+    """Compiled templates kept in memory, so the second language does not compile them again
+    (Jinja keys them by the template's source: an edited template is compiled anew)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
 
 
 @dataclass(frozen=True)
@@ -106,7 +136,12 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # one Renderer renders one build: templates cannot change meanwhile, so no stat()
+            # of every template for every page
+            auto_reload=False,
+            bytecode_cache=_BYTECODE,
         )
+        self._links: dict[tuple[str, str], Markup] = {}
         self.env.globals.update(self._template_helpers())
         self.env.globals.update(guide_helpers(self))
 
@@ -134,13 +169,20 @@ class Renderer:
         }
 
     def link(self, kind: str, entity_id: str) -> Markup:
-        text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
-        return Markup(f"[{text}](../{entity_path(kind, entity_id)})")
+        # thousands of pages link to the same few entities: each link is made once
+        key = (kind, entity_id)
+        if key not in self._links:
+            text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
+            self._links[key] = Markup(f"[{text}](../{entity_path(kind, entity_id)})")
+        return self._links[key]
 
     def cite(self, source_id: str) -> Markup:
-        source = self.hub.get("source", source_id)
-        text = escape_text(f"{source.publisher}: {source.title}")
-        return Markup(f"[{text}](../{entity_path('source', source_id)})")
+        key = ("cite", source_id)
+        if key not in self._links:
+            source = self.hub.get("source", source_id)
+            text = escape_text(f"{source.publisher}: {source.title}")
+            self._links[key] = Markup(f"[{text}](../{entity_path('source', source_id)})")
+        return self._links[key]
 
     def figure_value(self, figure: Any) -> str:
         value = (

@@ -12,9 +12,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from familyhub.load import DataError, Hub, load_hub
-from familyhub.output import OutputError, write_pages
-from familyhub.render import render_site
+from familyhub.incremental import BUILD_CACHE
+from familyhub.load import DataError, Hub
+from familyhub.output import OutputError
 
 log = logging.getLogger("mkdocs.familyhub")
 
@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     hub = _hub(config)
     try:
-        stats = write_pages(render_site(hub), Path(config.docs_dir), hub.site.default_language)
+        stats = BUILD_CACHE.write(hub, Path(config.docs_dir))
     except OutputError as error:
         raise PluginError(str(error)) from None
     log.info(
@@ -60,6 +60,8 @@ def _hub(config: MkDocsConfig) -> Hub:
     """The data next to mkdocs.yml, or the folder named by $FAMILYHUB_DATA."""
     data_dir = os.environ.get("FAMILYHUB_DATA") or Path(config.config_file_path).parent / "data"
     try:
-        return load_hub(Path(data_dir))
+        # loaded once for on_config and on_pre_build, for both languages, and again only for
+        # files that changed since the last build of this process (issue 6)
+        return BUILD_CACHE.hub(Path(data_dir).resolve())
     except DataError as error:
         raise PluginError(f"data/ has problems:\n{error}") from None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from familyhub.build import build_site
 
-from .conftest import run_mkdocs_build
+from .conftest import ROOT, run_mkdocs_build
 
 
 def test_bad_data_fails_the_build_without_traceback(project: Path) -> None:
@@ -26,3 +26,20 @@ def test_failed_build_leaves_previous_site_intact(project: Path) -> None:
     assert build_site(site, project / "mkdocs.yml") == 1
     assert (site / "index.html").read_text() == "previous site"
     assert not list(project.glob(".site-*"))
+
+
+def test_mkdocs_yml_names_no_key_twice() -> None:
+    """YAML keeps the last of two equal keys silently: a second extra_css once dropped the first."""
+    import yaml
+
+    def check(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            keys = [key.value for key, _ in node.value]
+            assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+            for _, value in node.value:
+                check(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                check(item)
+
+    check(yaml.compose((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader))

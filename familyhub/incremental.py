@@ -1,0 +1,97 @@
+"""What a long-lived build process (`mkdocs serve`, the i18n plugin's second language) already
+loaded, rendered and wrote, so that the next build redoes only what changed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from familyhub.load import EntityCache, Hub, load_hub
+from familyhub.output import WriteStats, language_file, write_pages
+from familyhub.render import TEMPLATE_DIR, RenderedPage, render_site
+
+Pages = dict[str, list[RenderedPage]]
+Fingerprint = frozenset[tuple[str, int, int]]
+
+
+def fingerprint(*folders: Path) -> Fingerprint:
+    """Every file under the folders, with its modification time and size: cheap (no reads),
+    and it changes whenever an editor saves, adds or removes a file."""
+    return frozenset(
+        (entry.path, stat.st_mtime_ns, stat.st_size)
+        for folder in folders
+        for entry in _walk(folder)
+        for stat in (entry.stat(),)
+    )
+
+
+def _walk(folder: Path) -> Iterator[os.DirEntry[str]]:
+    if not folder.is_dir():
+        return
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(Path(entry.path))
+            elif entry.is_file():
+                yield entry
+
+
+@dataclass
+class BuildCache:
+    entities: EntityCache = field(default_factory=dict)
+    _inputs: Fingerprint | None = None
+    _hub: Hub | None = None
+    _pages: Pages | None = None
+    # what write() last wrote: target file -> (mtime_ns, size) right after writing it
+    _written: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    _written_pages: Pages | None = None
+
+    def hub(self, data_dir: Path) -> Hub:
+        """The hub in data_dir, loaded again only when a file in it or a template changed."""
+        inputs = fingerprint(data_dir, TEMPLATE_DIR)
+        if self._hub is None or inputs != self._inputs or self._hub.data_dir != data_dir:
+            self._hub = load_hub(data_dir, cache=self.entities)
+            self._inputs = inputs
+            self._pages = None
+        return self._hub
+
+    def pages(self, hub: Hub) -> Pages:
+        if self._pages is None or hub is not self._hub:
+            self._pages = render_site(hub)
+        return self._pages
+
+    def write(self, hub: Hub, docs_dir: Path) -> WriteStats:
+        """Write the hub's pages into docs_dir; nothing at all if every file is as last written."""
+        pages = self.pages(hub)
+        default = hub.site.default_language
+        targets = [
+            docs_dir / language_file(page.path, lang, default)
+            for lang, lang_pages in pages.items()
+            for page in lang_pages
+        ]
+        if pages is self._written_pages and self._unchanged(targets):
+            return WriteStats(unchanged=len(targets))
+        stats = write_pages(pages, docs_dir, default)
+        self._written = {path: _stat(path) for path in targets}
+        self._written_pages = pages
+        return stats
+
+    def _unchanged(self, targets: list[Path]) -> bool:
+        if len(targets) != len(self._written):
+            return False
+        try:
+            return all(self._written.get(path) == _stat(path) for path in targets)
+        except OSError:
+            return False
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+# One per process: MkDocs loads scripts/hooks.py afresh for every `serve` rebuild, but
+# familyhub stays imported.
+BUILD_CACHE = BuildCache()

@@ -1,0 +1,377 @@
+"""`make bench`: the hub's build at scale, against a bare MkDocs build of the same pages.
+
+For each count N of partnerships: a synthetic data set (`familyhub synth`), then
+- load + validate and render, each in a fresh process (what a build pays);
+- the full `mkdocs build` (hook included) and the bare build of the same pages (`familyhub render`,
+  then MkDocs with Material and i18n but no hook), their ratio and peak memory;
+- the size of site/, of the search index per language, of the largest overview page, and the
+  gzip weight of the home page with its CSS and JavaScript (the search index is fetched only
+  when someone searches).
+Every time is the median of --runs runs. Data come from $FAMILYHUB_DATA when it is set (then
+only one data set is measured), else from `familyhub synth --count N` for each N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
+GENERATED = (
+    "partnerships",
+    "models",
+    "requirement_sets",
+    "cases",
+    "organisations",
+    "municipalities",
+    "sources",
+)
+# Times load + validate and render in a fresh process; prints them as JSON.
+PIPELINE_PROBE = """
+import json, sys, time
+from pathlib import Path
+from familyhub.load import load_hub
+from familyhub.render import render_site
+start = time.perf_counter()
+hub = load_hub(Path(sys.argv[1]))
+loaded = time.perf_counter()
+pages = render_site(hub)
+rendered = time.perf_counter()
+count = sum(len(lang_pages) for lang_pages in pages.values())
+print(json.dumps({"load": loaded - start, "render": rendered - loaded, "pages": count}))
+"""
+FAMILYHUB = [sys.executable, "-m", "familyhub.cli"]
+KB = 1024
+MB = 1024 * 1024
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss: int  # bytes
+
+
+@dataclass
+class Result:
+    label: str
+    entities: int = 0
+    pages: int = 0
+    load: list[float] = field(default_factory=list)
+    render: list[float] = field(default_factory=list)
+    full: list[Run] = field(default_factory=list)
+    bare: list[Run] = field(default_factory=list)
+    sizes: dict[str, Any] = field(default_factory=dict)
+    pdf: list[float] = field(default_factory=list)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def run_timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Run a command; its wall time and its peak resident memory (from wait4, not polling)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed:\n{errors.decode(errors='replace')}")
+    return Run(seconds, usage.ru_maxrss * KB)
+
+
+def build_env(data_dir: Path) -> dict[str, str]:
+    return {**os.environ, "FAMILYHUB_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def copy_project(target: Path, data_dir: Path) -> Path:
+    """The files a build reads, without generated pages; data/ points at the data set."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns(*GENERATED))
+        else:
+            shutil.copy2(source, target / part)
+    (target / "data").symlink_to(data_dir)
+    (target / "familyhub").symlink_to(ROOT / "familyhub")
+    return target
+
+
+def bare_project(target: Path, data_dir: Path) -> Path:
+    """The same pages as a plain MkDocs project: `familyhub render`, and mkdocs.yml less the
+    hook (and less watched folders that only the hook reads)."""
+    target.mkdir(parents=True)
+    subprocess.run(
+        [*FAMILYHUB, "--data", str(data_dir), "render", "--out", str(target / "docs")],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config["watch"] = ["overrides"]
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return target
+
+
+def mkdocs_build(project: Path, site: Path, data_dir: Path) -> Run:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    return run_timed([*command, "--site-dir", str(site)], project, build_env(data_dir))
+
+
+def clear_generated(project: Path) -> None:
+    """A full build as on a fresh clone: every generated page written anew."""
+    for folder in GENERATED:
+        shutil.rmtree(project / "docs" / folder, ignore_errors=True)
+
+
+def probe_pipeline(data_dir: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-c", PIPELINE_PROBE, str(data_dir)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    probe: dict[str, Any] = json.loads(result.stdout)
+    return probe
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def search_index_sizes(site: Path) -> dict[str, int]:
+    """Bytes of search index entries per language (i18n writes one index for both)."""
+    sizes: dict[str, int] = {}
+    for index in site.rglob("search_index.json"):
+        for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]:
+            first = entry["location"].split("/", 1)[0]
+            lang = first if re.fullmatch(r"[a-z]{2}", first) else "default"
+            sizes[lang] = sizes.get(lang, 0) + len(json.dumps(entry, ensure_ascii=False))
+    return sizes
+
+
+def home_page_weight(site: Path) -> dict[str, int]:
+    """gzip bytes of index.html and of each stylesheet and script it loads from site/."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    weights = {"html": gzip_size(html.encode())}
+    links = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
+    for kind, urls in (("css", links), ("js", scripts)):
+        weights[kind] = 0
+        for url in urls:
+            local = site / url.split("?")[0].split("#")[0]
+            if local.is_file():
+                weights[kind] += gzip_size(local.read_bytes())
+    return weights
+
+
+def largest_overview(site: Path) -> tuple[str, int, int]:
+    pages = [site / folder / "index.html" for folder in GENERATED]
+    largest = max((page for page in pages if page.is_file()), key=lambda p: p.stat().st_size)
+    data = largest.read_bytes()
+    return str(largest.relative_to(site)), len(data), gzip_size(data)
+
+
+def time_pdf(site: Path) -> float | None:
+    """PDF step (issue 4): time it here once familyhub/pdf.py exists, e.g.
+    `start = time.perf_counter(); build_pdfs(site); return time.perf_counter() - start`."""
+    return None
+
+
+def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: bool) -> Result:
+    result = Result(label)
+    say(f"[{label}] load + validate + render, {runs} fresh processes")
+    for _ in range(runs):
+        probe = probe_pipeline(data_dir)
+        result.load.append(probe["load"])
+        result.render.append(probe["render"])
+        result.pages = probe["pages"]
+    project = copy_project(work / f"full-{label}", data_dir)
+    bare = bare_project(work / f"bare-{label}", data_dir)
+    for run in range(runs):
+        say(f"[{label}] full and bare mkdocs build, run {run + 1} of {runs}")
+        clear_generated(project)
+        builds = [
+            partial(mkdocs_build, project, work / f"site-full-{label}", data_dir),
+            partial(mkdocs_build, bare, work / f"site-bare-{label}", data_dir),
+        ]
+        if side_by_side:
+            # one build per core, started together: both meet the same machine, and the bench
+            # takes half the time
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                full, bare_run = pool.map(lambda build: build(), builds)
+        else:
+            full, bare_run = (build() for build in builds)
+        result.full.append(full)
+        result.bare.append(bare_run)
+    site = work / f"site-full-{label}"
+    overview, overview_bytes, overview_gzip = largest_overview(site)
+    result.sizes = {
+        "site": folder_size(site),
+        "search": search_index_sizes(site),
+        "home": home_page_weight(site),
+        "overview": (overview, overview_bytes, overview_gzip),
+    }
+    pdf = time_pdf(site)
+    if pdf is not None:
+        result.pdf.append(pdf)
+    result.entities = sum(1 for _ in data_dir.glob("*/*.yml"))
+    return result
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def report(results: list[Result], runs: int, side_by_side: bool, started: float) -> Iterator[str]:
+    python = sys.version.split()[0]
+    builds = "side by side" if side_by_side else "one at a time"
+    yield (
+        f"cores: {os.cpu_count()}; runs per figure: {runs} (median); full and bare builds "
+        f"{builds}; python {python}"
+    )
+    rows: list[tuple[str, Callable[[Result], str]]] = [
+        ("entities (data files)", lambda r: f"{r.entities:,}"),
+        ("generated pages (both languages)", lambda r: f"{r.pages:,}"),
+        ("load + validate", lambda r: f"{median(r.load):.2f} s"),
+        ("render", lambda r: f"{median(r.render):.2f} s"),
+        (
+            "load + validate + render (target <= 1 s)",
+            lambda r: f"{median([a + b for a, b in zip(r.load, r.render, strict=True)]):.2f} s",
+        ),
+        ("full mkdocs build", lambda r: f"{median([x.seconds for x in r.full]):.1f} s"),
+        ("bare mkdocs build", lambda r: f"{median([x.seconds for x in r.bare]):.1f} s"),
+        ("ratio full / bare (target <= 1.15)", lambda r: f"{ratio(r):.2f}"),
+        (
+            "full build per generated page",
+            lambda r: f"{1000 * median([x.seconds for x in r.full]) / r.pages:.1f} ms",
+        ),
+        ("peak memory, full build", lambda r: f"{max(x.peak_rss for x in r.full) / MB:.0f} MB"),
+        ("peak memory, bare build", lambda r: f"{max(x.peak_rss for x in r.bare) / MB:.0f} MB"),
+        ("size of site/", lambda r: f"{r.sizes['site'] / MB:.1f} MB"),
+    ]
+    languages = sorted({lang for r in results for lang in r.sizes["search"]})
+    for lang in languages:
+        name = "default language" if lang == "default" else lang
+        rows.append((f"search index, {name}", search_cell(lang)))
+    rows += [
+        ("home page html, gzip", lambda r: f"{r.sizes['home']['html'] / KB:.1f} KB"),
+        ("home page css, gzip", lambda r: f"{r.sizes['home']['css'] / KB:.1f} KB"),
+        ("home page js, gzip", lambda r: f"{r.sizes['home']['js'] / KB:.1f} KB"),
+        (
+            "home page + css + js, gzip (target <= 80 KB)",
+            lambda r: f"{sum(r.sizes['home'].values()) / KB:.1f} KB",
+        ),
+        (
+            "largest overview page",
+            lambda r: f"{r.sizes['overview'][1] / KB:.0f} KB",
+        ),
+        ("largest overview page, gzip", lambda r: f"{r.sizes['overview'][2] / KB:.0f} KB"),
+        (
+            "PDF step",
+            lambda r: f"{median(r.pdf):.1f} s" if r.pdf else "not built",
+        ),
+    ]
+    width = max(len(name) for name, _ in rows)
+    yield f"{'':{width}}  " + "  ".join(f"{r.label:>14}" for r in results)
+    for name, cell in rows:
+        yield f"{name:{width}}  " + "  ".join(f"{cell(r):>14}" for r in results)
+    names = ", ".join(f"{r.label}: {r.sizes['overview'][0]}" for r in results)
+    yield f"largest overview page: {names}"
+    if len(results) == 2:
+        small, large = results
+        times = [median([x.seconds for x in r.full]) for r in results]
+        growth = times[1] / times[0]
+        yield (
+            f"linearity: {large.pages / small.pages:.1f}x the pages took {growth:.1f}x the time "
+            f"({growth / (large.pages / small.pages):.2f}x per page; 1.00 is linear)"
+        )
+    took = time.perf_counter() - started
+    yield f"bench took {took:.0f} s; load average at the end: {load_average()}"
+
+
+def load_average() -> str:
+    """Other work on the machine slows every figure: say how busy it was."""
+    return " ".join(f"{load:.1f}" for load in os.getloadavg())
+
+
+def search_cell(lang: str) -> Callable[[Result], str]:
+    return lambda r: f"{r.sizes['search'].get(lang, 0) / MB:.2f} MB"
+
+
+def ratio(result: Result) -> float:
+    return median([x.seconds for x in result.full]) / median([x.seconds for x in result.bare])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="keep data sets and sites in this folder")
+    parser.add_argument(
+        "--one-at-a-time",
+        action="store_true",
+        help="run the full and the bare build one after the other (default: side by side "
+        "when the machine has two cores or more)",
+    )
+    args = parser.parse_args(argv)
+    side_by_side = not args.one_at_a_time and (os.cpu_count() or 1) >= 2
+    started = time.perf_counter()
+    say(f"load average at the start: {load_average()}")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="familyhub-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        results = []
+        given = os.environ.get("FAMILYHUB_DATA")
+        if given:
+            results.append(measure("data", Path(given).resolve(), args.runs, work, side_by_side))
+        else:
+            for count in args.counts:
+                data_dir = work / f"data-{count}"
+                synth = ["synth", "--count", str(count), "--seed", str(args.seed)]
+                say(f"[N={count}] familyhub {' '.join(synth)}")
+                subprocess.run(
+                    [*FAMILYHUB, *synth, "--out", str(data_dir)],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+                results.append(measure(f"N={count}", data_dir, args.runs, work, side_by_side))
+        for line in report(results, args.runs, side_by_side, started):
+            print(line)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

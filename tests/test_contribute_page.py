@@ -1,0 +1,122 @@
+"""The Contribute page quotes the error messages an editor meets: each one must be real.
+
+The scenario makes, through the real commands, the mistakes a newcomer makes while following
+the page (docs/contribute.md and .en.md), and every message the page's table quotes must appear.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from familyhub.cli import main
+
+from .conftest import ROOT
+
+QUOTED = re.compile(r"^\| `([^`]+)` \|", re.M)
+# what a newcomer types into the partnership skeleton, with the mistakes the page warns about
+FILLED = [
+    "Aarhus og Home-Start",
+    "Aarhus and Home-Start",
+    "aktiv",  # Danish for active
+    "aarhus",  # no such municipality yet
+    "2025",
+    "aarhus",
+    "Betaler: koordinator",  # a colon and a space, unquoted
+    "Pays the coordinator",
+    "home-start-aarhus",  # no such organisation yet
+    "Frivillige",
+    "Volunteers",
+    "Et samarbejde.",
+    "",  # the English summary left empty
+    "500.000 kr.",
+    "Bidrag",
+    "Contribution",
+    "holbaek-home-start-2024",
+    "holbaek-home-start-2024",
+]
+
+ORGANISATION = [
+    "Home-Start Aarhus",
+    "local-branch",
+    "www.homestart.dk",  # no https://
+    "Lokalafdeling.",
+    "Local branch.",  # then deleted: a missing translation
+    "holbaek-home-start-2024",
+]
+
+
+def run(data_dir: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with contextlib.suppress(SystemExit):  # argparse's usage errors
+        main(["--data", str(data_dir), *args])
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def newcomer_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    said = [run(data_dir, capsys, "new", "partnership", "Aarhus Home-Start")]
+    said.append(run(data_dir, capsys, "new", "partnership", "aarhus-home-start"))
+    said.append(run(data_dir, capsys, "new", "partnership", "aarhus-home-start"))
+    said.append(run(data_dir, capsys, "check"))  # TODOs
+    path = data_dir / "partnerships" / "aarhus-home-start.yml"
+    values = iter(FILLED)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(values), text), "utf-8")
+    said.append(run(data_dir, capsys, "check"))  # the colon
+    edit(path, "Betaler: koordinator", "Betaler koordinatoren")
+    said.append(run(data_dir, capsys, "check"))  # status, empty text, amount
+    edit(path, "status: aktiv", "status: active")
+    edit(path, "  en: \n", "  en: A cooperation.\n")
+    edit(path, "amount: 500.000 kr.", "amount: 500000")
+    edit(path, "summary:", "sumary:")
+    said.append(run(data_dir, capsys, "check"))  # unknown and missing field, references
+    edit(path, "sumary:", "summary:")
+    said.append(run(data_dir, capsys, "check"))  # the municipality and organisation to make
+    said.append(run(data_dir, capsys, "new", "organisation", "home-start-aarhus"))
+    organisation = data_dir / "organisations" / "home-start-aarhus.yml"
+    values = iter(ORGANISATION)
+    text = organisation.read_text(encoding="utf-8")
+    text = re.sub(r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(values), text)
+    organisation.write_text(text.replace("  en: Local branch.\n", ""), "utf-8")
+    edit(organisation, "name: Home-Start Aarhus", "name: Home-Start Aarhus\nname: Home-Start")
+    said.append(run(data_dir, capsys, "check"))  # a key twice
+    edit(organisation, "\nname: Home-Start\n", "\n")
+    edit(organisation, f"last_reviewed: {dt.date.today()}", "last_reviewed: 23-11-2026")
+    # a copy of a file under a new name, with the id left as it was
+    shutil.copy(
+        data_dir / "organisations" / "red-barnet.yml", data_dir / "organisations" / "rb.yml"
+    )
+    said.append(run(data_dir, capsys, "check"))  # website, translation, date, duplicate id
+    return "\n".join(said)
+
+
+def quoted_messages(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    error_table = text[text.rindex("\n## ") :]
+    return QUOTED.findall(error_table)
+
+
+@pytest.mark.parametrize("page", ["contribute.md", "contribute.en.md"])
+def test_every_message_the_contribute_page_quotes_is_real(
+    page: str, data_dir: Path, capsys
+) -> None:
+    said = newcomer_session(data_dir, capsys)
+    messages = quoted_messages(ROOT / "docs" / page)
+    assert len(messages) >= 15
+    missing = [
+        message
+        for message in messages
+        if not all(part.strip() in said for part in message.split("…") if part.strip())
+    ]
+    assert missing == [], f"{missing}\n{said}"

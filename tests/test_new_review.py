@@ -1,0 +1,171 @@
+"""`familyhub new` writes skeletons that `check` refuses until filled; `familyhub review` lists
+entries due for a check. Bad arguments: a clear message and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from familyhub.cli import main
+from familyhub.models import KINDS
+from familyhub.new import KIND_NAMES
+from familyhub.review import cutoff
+
+from .conftest import ROOT
+
+# what an editor types into the partnership skeleton, TODO by TODO, in file order
+FILLED_PARTNERSHIP = [
+    "Samarbejde om frivillig familiestøtte",
+    "Cooperation on volunteer family support",
+    "active",
+    "holbaek",
+    "2024",
+    "holbaek",
+    "Betaler koordinatoren.",
+    "Pays the coordinator.",
+    "home-start-holbaek",
+    "Stiller frivillige.",
+    "Provides volunteers.",
+    "Et prøveeksempel.",
+    "A test example.",
+    "100000",
+    "Kommunens bidrag.",
+    "The municipality's contribution.",
+    "holbaek-home-start-2024",
+    "holbaek-home-start-2024",
+]
+
+
+def run(data_dir: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    try:
+        code = main(["--data", str(data_dir), *args])
+    except SystemExit as exit_:  # argparse's own usage errors
+        code = int(exit_.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("kind", sorted(KIND_NAMES))
+def test_new_writes_a_skeleton_with_every_field_a_model_needs(
+    kind: str, data_dir: Path, capsys
+) -> None:
+    code, out, _ = run(data_dir, "new", kind, "brand-new", capsys=capsys)
+    assert code == 0
+    folder = next(f for f, (k, _) in KINDS.items() if k == KIND_NAMES[kind])
+    path = data_dir / folder / "brand-new.yml"
+    assert f"wrote data/{folder}/brand-new.yml: replace every TODO" in out
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    model = KINDS[folder][1]
+    required = {name for name, field in model.model_fields.items() if field.is_required()}
+    assert required <= set(document) <= set(model.model_fields)
+    assert document["id"] == "brand-new"
+    texts = [value for value in document.values() if isinstance(value, dict) and "da" in value]
+    assert texts and all(set(text) == {"da", "en"} for text in texts)
+
+
+def test_check_refuses_every_todo_with_file_line_and_field(data_dir: Path, capsys) -> None:
+    run(data_dir, "new", "partnership", "aarhus-home-start", capsys=capsys)
+    path = data_dir / "partnerships" / "aarhus-home-start.yml"
+    code, _, err = run(data_dir, "check", capsys=capsys)
+    assert code == 1
+    lines = path.read_text().splitlines()
+    todo_lines = [n for n, line in enumerate(lines, 1) if ": TODO" in line or "[TODO]" in line]
+    assert len(todo_lines) == len(FILLED_PARTNERSHIP)
+    shown = "data/partnerships/aarhus-home-start.yml"
+    for line in todo_lines:
+        assert re.search(rf"^{shown}:{line}: \S+: replace TODO with the real value$", err, re.M)
+    assert f"{shown}:5: name.da: replace TODO" in err
+    assert "summary.en" in err and "sources[0]" in err
+
+
+def test_a_filled_in_skeleton_passes_check(data_dir: Path, capsys) -> None:
+    run(data_dir, "new", "partnership", "aarhus-home-start", capsys=capsys)
+    path = data_dir / "partnerships" / "aarhus-home-start.yml"
+    values = iter(FILLED_PARTNERSHIP)
+    filled = re.sub(
+        r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(values), path.read_text(encoding="utf-8")
+    )
+    assert next(values, None) is None, "the skeleton has fewer TODOs than the test fills"
+    path.write_text(filled, encoding="utf-8")
+    code, out, err = run(data_dir, "check", capsys=capsys)
+    assert code == 0, err
+    assert out.startswith("ok: ")
+
+
+def test_new_refuses_to_overwrite(data_dir: Path, capsys) -> None:
+    path = data_dir / "partnerships" / "holbaek-home-start.yml"
+    before = path.read_bytes()
+    code, _, err = run(data_dir, "new", "partnership", "holbaek-home-start", capsys=capsys)
+    assert code == 2
+    assert "already exists" in err and "holbaek-home-start.yml" in err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad_id", ["Aarhus", "aarhus home", "århus", "x-", "a--b", "a" * 81, ""])
+def test_new_refuses_a_bad_id(bad_id: str, data_dir: Path, capsys) -> None:
+    before = sorted(data_dir.rglob("*"))
+    code, _, err = run(data_dir, "new", "partnership", bad_id, capsys=capsys)
+    assert code == 2
+    assert "cannot be an id" in err and "lowercase" in err
+    assert sorted(data_dir.rglob("*")) == before
+
+
+def test_bad_arguments_exit_2_without_traceback(data_dir: Path) -> None:
+    for args in (["new", "thing", "x"], ["new", "partnership"], ["review", "--months", "-3"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "familyhub.cli", "--data", str(data_dir), *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr
+        assert "error:" in result.stderr
+
+
+def set_reviewed(data_dir: Path, relative: str, date: str) -> None:
+    path = data_dir / relative
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"^last_reviewed: .*$", f"last_reviewed: {date}", text, flags=re.M))
+
+
+def test_review_lists_old_entries_oldest_first(data_dir: Path, capsys) -> None:
+    today = dt.date.today()
+    long_ago = today.replace(year=today.year - 3).isoformat()
+    two_years = today.replace(year=today.year - 2).isoformat()
+    half_year = cutoff(today, 6).isoformat()
+    set_reviewed(data_dir, "municipalities/odder.yml", two_years)
+    set_reviewed(data_dir, "partnerships/holbaek-home-start.yml", long_ago)
+    set_reviewed(data_dir, "sources/boerneattest.yml", half_year)
+    code, out, err = run(data_dir, "review", capsys=capsys)
+    assert code == 0, err
+    assert out.splitlines() == [
+        f"{long_ago}  data/partnerships/holbaek-home-start.yml",
+        f"{two_years}  data/municipalities/odder.yml",
+    ]
+    code, out, _ = run(data_dir, "review", "--months", "3", capsys=capsys)
+    assert out.splitlines()[-1] == f"{half_year}  data/sources/boerneattest.yml"
+    assert len(out.splitlines()) == 3
+
+
+def test_review_prints_nothing_when_none_is_due(data_dir: Path, capsys) -> None:
+    assert run(data_dir, "review", capsys=capsys) == (0, "", "")
+
+
+@pytest.mark.parametrize("months", ["x", "-1", "1.5", "99999"])
+def test_review_refuses_a_bad_number_of_months(months: str, data_dir: Path, capsys) -> None:
+    code, out, err = run(data_dir, "review", "--months", months, capsys=capsys)
+    assert code == 2
+    assert "is not a number of months" in err and out == ""
+
+
+def test_cutoff_handles_short_months() -> None:
+    assert cutoff(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
+    assert cutoff(dt.date(2026, 1, 15), 12) == dt.date(2025, 1, 15)
