@@ -14,7 +14,7 @@ import os
 import posixpath
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +51,8 @@ class PageKind:
 
 
 PAGE_KINDS = (
+    # a guide's page is a checklist already (familyhub/guides.py); pdf.css prints it as a form
+    PageKind("guides"),
     PageKind("requirement_sets", checklist="h3[id]"),
     PageKind("cases"),
 )
@@ -72,9 +74,9 @@ PDF_LABELS: dict[str, set[str]] = {
     "pdf-download-hub": set(),
     "pdf-checklist": set(),
     "pdf-checklist-done": set(),
-    "pdf-checklist-item": set(),
-    "pdf-checklist-owner": set(),
-    "pdf-checklist-date": set(),
+    "item": set(),
+    "responsible": set(),
+    "date": set(),
 }
 
 
@@ -109,12 +111,14 @@ def page_pdf(path: str, lang: str) -> str:
     return f"{PDF_FOLDER}/{path.removesuffix('.html')}-{lang}.pdf"
 
 
-def page_kind(path: str) -> PageKind | None:
-    """The registered kind of a page with a PDF of its own, or None (overviews have none)."""
-    folder, name = posixpath.split(path)
-    if name == "index.html":
+def page_kind(path: str, nav: Collection[str]) -> PageKind | None:
+    """The registered kind of a page with a PDF of its own, or None.
+
+    Pages of the nav (overviews, the plan page) are chapters of the whole hub: no PDF of their own.
+    """
+    if path in nav:
         return None
-    return next((kind for kind in PAGE_KINDS if kind.folder == folder), None)
+    return next((kind for kind in PAGE_KINDS if kind.folder == posixpath.dirname(path)), None)
 
 
 def split_language(dest: str, site: SiteConfig) -> tuple[str, str]:
@@ -132,12 +136,12 @@ class Download:
     whole_hub: bool
 
 
-def downloads(dest: str, site: SiteConfig) -> list[Download]:
+def downloads(dest: str, site: SiteConfig, nav: Collection[str]) -> list[Download]:
     """The PDFs a built page offers: its own, when its kind has one, and the whole hub."""
     lang, path = split_language(dest, site)
     label = Formatter(site.language(lang)).label
     offered = []
-    if page_kind(path) is not None:
+    if page_kind(path, nav) is not None:
         offered.append(Download(page_pdf(path, lang), label("pdf-download-page"), whole_hub=False))
     offered.append(Download(hub_pdf(lang), label("pdf-download-hub"), whole_hub=True))
     return offered
@@ -158,17 +162,22 @@ def read_layout(config_file: Path) -> SiteLayout:
     # imported here: loading familyhub's other modules must not need MkDocs
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
-    from mkdocs.structure.files import File
 
     try:
         config = load_config(config_file=str(config_file))
     except ConfigurationError as error:
         raise PdfError(f"{config_file}: {error}") from None
+    return SiteLayout(config.site_name, nav_paths(config))
 
-    def built(src: str) -> str:
-        return File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
 
-    return SiteLayout(config.site_name, [built(src) for src in _nav_files(config.nav or [])])
+def nav_paths(config: Any) -> list[str]:
+    """The built paths of mkdocs.yml's nav pages, in order, from a loaded MkDocs config."""
+    from mkdocs.structure.files import File
+
+    return [
+        File(src, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+        for src in _nav_files(config.nav or [])
+    ]
 
 
 def _nav_files(nav: Sequence[Any]) -> Iterator[str]:
@@ -203,7 +212,7 @@ def pages_in_order(
                 if child not in layout.nav
             )
     for page in pages:
-        kind = page_kind(page.path)
+        kind = page_kind(page.path, layout.nav)
         if kind is not None and kind.checklist:
             page.checklist = checklist_items(page.article, kind.checklist)
     return pages
@@ -292,7 +301,7 @@ def build_language(
     if whole_hub_only:
         return results
     for page in pages:
-        if page_kind(page.path) is not None:
+        if page_kind(page.path, layout.nav) is not None:
             info = DocumentInfo(lang, page.title, layout.name, description, built, cover=False)
             alone = dataclasses.replace(page, depth=0)
             results.append(make_pdf(site_dir, page_pdf(page.path, lang), [alone], info, site))

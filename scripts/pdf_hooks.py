@@ -12,11 +12,12 @@ from mkdocs.structure.pages import Page
 
 from familyhub.load import DataError, data_dir_beside, load_site_config
 from familyhub.models import SiteConfig
-from familyhub.pdf import downloads, label_problems
+from familyhub.pdf import downloads, label_problems, nav_paths
 
 # A link whose text is its own address: printing the address again after it says nothing.
 _BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
 _site: dict[str, SiteConfig] = {}
+_nav: dict[str, list[str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -29,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise PluginError("\n".join(problems))
     _site["config"] = site
+    _nav["paths"] = nav_paths(config)
     return config
 
 
@@ -39,5 +41,5 @@ def on_page_content(html: str, **_: Any) -> str:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    context["pdf_downloads"] = downloads(page.file.dest_uri, _site["config"])
+    context["pdf_downloads"] = downloads(page.file.dest_uri, _site["config"], _nav["paths"])
     return context

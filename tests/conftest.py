@@ -68,7 +68,8 @@ def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ of a real `make site` (strict MkDocs build, header files, PDFs) of the real project."""
+    """site/ of a real `make site` of the real data and pages: strict MkDocs build, then the PDFs
+    (built once per session: they are slow, and the pages' download links point at them)."""
     project = copy_project(tmp_path_factory.mktemp("project"))
     with pytest.MonkeyPatch.context() as env:
         env.delenv("FAMILYHUB_DATA", raising=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 import subprocess
 from collections.abc import Iterator
@@ -12,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
@@ -20,7 +20,7 @@ from familyhub.build import build_site
 from familyhub.i18n import Formatter
 from familyhub.load import load_hub
 from familyhub.models import FOLDER_OF_KIND
-from familyhub.pdf import PAGE_KINDS, hub_pdf, page_pdf
+from familyhub.pdf import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
 
 from .conftest import ROOT, run_mkdocs_build
 from .test_site import KEY_FIGURES
@@ -28,12 +28,12 @@ from .test_site import KEY_FIGURES
 HUB = load_hub(ROOT / "data")
 LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
-NAV: list[str] = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+LAYOUT = read_layout(ROOT / "mkdocs.yml")
 
 
 @pytest.fixture(scope="session")
 def pdf_site(built_site: Path) -> Path:
-    """site/ of a real `make site` (MkDocs, then the PDFs): built once for the whole session."""
+    """The session's real `make site`, PDFs and all (conftest.py builds it once)."""
     return built_site
 
 
@@ -131,10 +131,9 @@ def test_outline_holds_every_page_in_navigation_order(pdf_site: Path, lang: str)
     reader = reader_of(pdf_site / hub_pdf(lang))
     bookmarks = outline_of(pdf_site / hub_pdf(lang))
     chapters = [title for level, title, _ in bookmarks if level == 1][1:]  # after the contents
-    nav = [path.removesuffix(".md") + ".html" for path in NAV]
-    assert chapters == [built_title(pdf_site, prefix + path) for path in nav]
+    assert chapters == [built_title(pdf_site, prefix + path) for path in LAYOUT.nav]
     partnerships = [entity.id for entity in HUB.all("partnership")]
-    chapter = nav.index("partnerships/index.html")
+    chapter = LAYOUT.nav.index("partnerships/index.html")
     start = next(i for i, b in enumerate(bookmarks) if b[1] == chapters[chapter])
     under = [title for level, title, _ in bookmarks[start + 1 :] if level <= 2]
     under = under[: under.index(chapters[chapter + 1])]
@@ -225,12 +224,7 @@ def test_requirement_set_prints_as_a_checklist_with_owner_and_date(
     fmt = Formatter(HUB.site.language(lang))
     requirement_set = HUB.get("requirement_set", "hsfn-new-branch")
     text = text_of(pdf_site / page_pdf("requirement_sets/hsfn-new-branch.html", lang))
-    columns = (
-        "pdf-checklist-done",
-        "pdf-checklist-item",
-        "pdf-checklist-owner",
-        "pdf-checklist-date",
-    )
+    columns = ("pdf-checklist-done", "item", "responsible", "date")
     header = " ".join(fmt.label(column) for column in columns)
     assert header in text
     checklist = text[text.index(header) :]
@@ -268,8 +262,8 @@ def test_every_page_links_its_pdfs_and_the_links_resolve(pdf_site: Path, lang: s
         targets = [(page.parent / href).resolve() for href in parser.hrefs]
         assert (pdf_site / hub_pdf(lang)).resolve() in targets, page
         path = str(page.relative_to(root))
-        if path.split("/")[0] in {kind.folder for kind in PAGE_KINDS} and page.name != "index.html":
-            assert (pdf_site / page_pdf(path, lang)).resolve() in targets, page
+        own = (pdf_site / page_pdf(path, lang)).resolve()
+        assert (own in targets) == (page_kind(path, LAYOUT.nav) is not None), page
         for target in targets:
             assert target.is_file(), f"{page}: {target} missing"
             assert target.name.endswith(f"-{lang}.pdf")
@@ -304,3 +298,25 @@ def test_a_missing_pdf_label_stops_the_build_with_a_message(project: Path) -> No
     assert result.returncode != 0
     assert "data/site.yml: da: label 'pdf-contents' missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("guide", sorted(HUB.entities["guide"]))
+def test_a_guide_prints_as_a_form_with_every_item(pdf_site: Path, lang: str, guide: str) -> None:
+    """Every item of the guide's page, under headings with columns for who and when."""
+    page = (pdf_site / LANGUAGES[lang] / "guides" / f"{guide}.html").read_text(encoding="utf-8")
+    items = [" ".join(item.split()) for item in re.findall(r"<label for=\"fh-[^>]*>(.*?)</", page)]
+    assert items
+    text = text_of(pdf_site / page_pdf(f"guides/{guide}.html", lang))
+
+    # pdftotext joins a word broken at a line's end hyphen, hyphen and space gone: compare without
+    def bare(words: str) -> str:
+        return re.sub(r"[\s-]", "", words)
+
+    for item in items:
+        assert bare(html.unescape(item)) in bare(text), item
+    fmt = Formatter(HUB.site.language(lang))
+    header = f"{fmt.label('item')} {fmt.label('responsible')} {fmt.label('date')}"
+    pdf = pdf_site / page_pdf(f"guides/{guide}.html", lang)
+    headers = [line for line in layout_lines(pdf, 1, len(reader_of(pdf).pages)) if line == header]
+    assert len(headers) == len(HUB.get("guide", guide).phases)

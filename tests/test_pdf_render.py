@@ -175,17 +175,25 @@ def test_labels_cannot_break_out_of_their_css_string() -> None:
 
 
 def test_each_page_offers_its_own_pdf_and_the_whole_hub_in_its_language() -> None:
-    assert [d.href for d in downloads("en/cases/x.html", SITE)] == [
-        "pdf/cases/x-en.pdf",
-        "pdf/familyhub-en.pdf",
-    ]
-    assert [d.href for d in downloads("requirement_sets/y.html", SITE)] == [
+    nav = ["index.html", "guides/index.html", "guides/plan.html", "cases/index.html", "about.html"]
+
+    def offered(dest: str) -> list[str]:
+        return [download.href for download in downloads(dest, SITE, nav)]
+
+    assert offered("en/cases/x.html") == ["pdf/cases/x-en.pdf", "pdf/familyhub-en.pdf"]
+    assert offered("requirement_sets/y.html") == [
         "pdf/requirement_sets/y-da.pdf",
         "pdf/familyhub-da.pdf",
     ]
-    assert [d.href for d in downloads("cases/index.html", SITE)] == ["pdf/familyhub-da.pdf"]
-    assert [d.href for d in downloads("en/about.html", SITE)] == ["pdf/familyhub-en.pdf"]
-    assert downloads("en/index.html", SITE)[0].label == "Download all of familyhub as PDF"
+    assert offered("guides/new-branch.html") == [
+        "pdf/guides/new-branch-da.pdf",
+        "pdf/familyhub-da.pdf",
+    ]
+    assert offered("cases/index.html") == ["pdf/familyhub-da.pdf"]
+    assert offered("guides/plan.html") == ["pdf/familyhub-da.pdf"]  # a chapter, not an entity
+    assert offered("en/about.html") == ["pdf/familyhub-en.pdf"]
+    assert offered("organisations/z.html") == ["pdf/familyhub-da.pdf"]
+    assert downloads("en/index.html", SITE, nav)[0].label == "Download all of familyhub as PDF"
 
 
 def test_a_label_with_an_unknown_placeholder_is_named() -> None:

@@ -99,8 +99,8 @@ def test_tools_never_write_into_data_or_over_tracked_pages(project: Path) -> Non
     )
 
 
-def test_build_writes_security_header_files(project: Path) -> None:
-    assert build_site(project / "site", project / "mkdocs.yml") == 0
-    netlify = (project / "site" / NETLIFY_FILE).read_text()
+def test_build_writes_security_header_files(built_site: Path) -> None:
+    """built_site is a real `make site` (conftest.py), so it has the files: no second build."""
+    netlify = (built_site / NETLIFY_FILE).read_text()
     assert "Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-" in netlify
-    assert "add_header Content-Security-Policy" in (project / "site" / NGINX_FILE).read_text()
+    assert "add_header Content-Security-Policy" in (built_site / NGINX_FILE).read_text()
