@@ -1,5 +1,6 @@
-"""What a long-lived build process (`mkdocs serve`, the i18n plugin's second language) already
-loaded, rendered and wrote, so that the next build redoes only what changed."""
+"""What a build process already loaded, rendered and wrote, so that the next build redoes only what
+changed: in memory for a long-lived process (`mkdocs serve`, the i18n plugin's second language),
+and through familyhub/store.py for the next process."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from familyhub import store
 from familyhub.load import EntityCache, Hub, load_hub
 from familyhub.output import WriteStats, language_file, write_pages
-from familyhub.render import TEMPLATE_DIR, RenderedPage, render_site
+from familyhub.render import TEMPLATE_DIR, Pages, render_site
 
-Pages = dict[str, list[RenderedPage]]
 Fingerprint = frozenset[tuple[str, int, int]]
 
 
@@ -52,14 +53,22 @@ class BuildCache:
         """The hub in data_dir, loaded again only when a file in it or a template changed."""
         inputs = fingerprint(data_dir, TEMPLATE_DIR)
         if self._hub is None or inputs != self._inputs or self._hub.data_dir != data_dir:
+            if not self.entities:
+                self.entities = store.read_entities(data_dir)
+            known = {path: key for path, (key, _) in self.entities.items()}
             self._hub = load_hub(data_dir, cache=self.entities)
+            if known != {path: key for path, (key, _) in self.entities.items()}:
+                store.write_entities(data_dir, self.entities)
             self._inputs = inputs
             self._pages = None
         return self._hub
 
     def pages(self, hub: Hub) -> Pages:
         if self._pages is None or hub is not self._hub:
-            self._pages = render_site(hub)
+            self._pages = store.read_pages(hub, self.entities)
+            if self._pages is None:
+                self._pages = render_site(hub)
+                store.write_pages(hub, self.entities, self._pages)
         return self._pages
 
     def write(self, hub: Hub, docs_dir: Path) -> WriteStats:

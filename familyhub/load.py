@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import typing
@@ -101,15 +102,16 @@ def data_dir_beside(config_file: Path) -> Path:
     return Path(os.environ.get("FAMILYHUB_DATA") or Path(config_file).resolve().parent / "data")
 
 
-# path -> ((mtime_ns, size, languages), entity): files already validated, for load_hub's `cache`
-EntityCache = dict[Path, tuple[tuple[int, int, tuple[str, ...]], Record]]
+# path -> ((content digest, languages), entity): files already validated, for load_hub's `cache`
+EntityCache = dict[Path, tuple[tuple[bytes, tuple[str, ...]], Record]]
 
 
 def load_hub(data_dir: Path | None = None, cache: EntityCache | None = None) -> Hub:
     """Load and validate every file; raise DataError listing all problems.
 
-    With a `cache` (kept by a long-lived process such as `mkdocs serve`), a file unchanged since
-    it was last validated is not read again; references are always checked anew.
+    With a `cache` (kept by a long-lived process such as `mkdocs serve`, or on disk by
+    familyhub.entity_store), a file whose content was validated before is not parsed again;
+    references are always checked anew.
     """
     data_dir = Path(data_dir or data_dir_from_env())
     problems: list[Problem] = []
@@ -318,8 +320,12 @@ def _load_cached(
 ) -> Record | None:
     if cache is None:
         return _load_entity(path, data_dir, model, context, problems)
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size, tuple(context["languages"]))
+    try:
+        # the content, not the modification time: two saves within one clock tick differ too
+        digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return _load_entity(path, data_dir, model, context, problems)  # it reports the error
+    key = (digest, tuple(context["languages"]))
     cached = cache.get(path)
     if cached is not None and cached[0] == key and isinstance(cached[1], model):
         return cached[1]
@@ -444,7 +450,7 @@ def _dangling_references(hub: Hub, unreadable: set[tuple[str, str]]) -> list[Pro
     problems = []
     for kind, by_id in hub.entities.items():
         for entity_id, entity in by_id.items():
-            for loc, target_kind, target_id in references(entity, ()):
+            for loc, target_kind, target_id in entity_references(entity):
                 known = target_id in hub.entities[target_kind]
                 if not known and (target_kind, target_id) not in unreadable:
                     path = hub.file_of(kind, entity_id)
@@ -471,7 +477,17 @@ def _consistency_problems(hub: Hub) -> list[Problem]:
     return problems
 
 
-def references(value: Any, loc: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str, str]]:
+Reference = tuple[tuple[Any, ...], str, str]  # (location in the entity, kind, id)
+
+
+def entity_references(entity: Record) -> tuple[Reference, ...]:
+    """Every reference of one entity; walked once (the entity store keeps the result)."""
+    if entity._references is None:
+        entity._references = tuple(references(entity, ()))
+    return entity._references
+
+
+def references(value: Any, loc: tuple[Any, ...]) -> Iterator[Reference]:
     """Every (location, kind, id) that a model refers to, found through RefTo markers."""
     if isinstance(value, BaseModel):
         for name, target in _reference_fields(type(value)):

@@ -12,6 +12,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StrictFloat,
     StrictInt,
     StringConstraints,
@@ -104,6 +105,8 @@ class Record(Strict):
 
     id: Slug
     last_reviewed: dt.date
+    # familyhub.load.entity_references, worked out once and kept with the entity
+    _references: tuple[tuple[tuple[Any, ...], str, str], ...] | None = PrivateAttr(default=None)
 
     def consistency_problems(
         self, entities: dict[str, dict[str, Any]]

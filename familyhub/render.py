@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from familyhub.guides import guide_helpers, plan_page
 from familyhub.i18n import Formatter
-from familyhub.load import Hub, references
+from familyhub.load import Hub, entity_references
 from familyhub.models import FOLDER_OF_KIND, KINDS, SLUG_PATTERN
 
 TEMPLATES = PackageLoader("familyhub", "templates")
@@ -90,6 +90,9 @@ class RenderedPage:
     markdown: str
 
 
+Pages = dict[str, list[RenderedPage]]  # language -> its pages
+
+
 def display_name(entity: Any, lang: str) -> str:
     for attribute in ("name", "title"):
         value = getattr(entity, attribute, None)
@@ -113,7 +116,7 @@ class Backlinks:
         )
         for kind, by_id in hub.entities.items():
             for entity_id, entity in by_id.items():
-                for _, target_kind, target_id in references(entity, ()):
+                for _, target_kind, target_id in entity_references(entity):
                     self._by_target[(target_kind, target_id)][kind].add(entity_id)
 
     def of(self, kind: str, entity_id: str, from_kind: str) -> list[str]:
@@ -234,7 +237,7 @@ class Renderer:
         return pages
 
 
-def render_site(hub: Hub) -> dict[str, list[RenderedPage]]:
+def render_site(hub: Hub) -> Pages:
     """Every generated page in every language: {lang: pages}."""
     backlinks = Backlinks(hub)
     return {lang: Renderer(hub, lang, backlinks).pages() for lang in hub.site.codes}
