@@ -73,8 +73,10 @@ $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 
 # Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
 # results in docs/performance.md. FAMILYHUB_DATA=folder measures that data set instead.
-bench: $(INSTALLED)
+# Then the whole-hub PDFs of the curated data (issue 4; also alone: make bench-pdf).
+bench: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_pdf.py
 
 clean:
 	rm -rf site $(VENV)

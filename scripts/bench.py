@@ -44,20 +44,25 @@ GENERATED = (
     "municipalities",
     "sources",
 )
-# Times load + validate and render in a fresh process; prints them as JSON.
+# Times load + validate and render in a fresh process, the way a build's hook does (through
+# familyhub.incremental, and so through the store of familyhub/store.py unless it is switched
+# off); prints them as JSON.
 PIPELINE_PROBE = """
 import json, sys, time
 from pathlib import Path
-from familyhub.load import load_hub
-from familyhub.render import render_site
+from familyhub.incremental import BuildCache
 start = time.perf_counter()
-hub = load_hub(Path(sys.argv[1]))
+cache = BuildCache()
+hub = cache.hub(Path(sys.argv[1]))
 loaded = time.perf_counter()
-pages = render_site(hub)
+pages = cache.pages(hub)
 rendered = time.perf_counter()
 count = sum(len(lang_pages) for lang_pages in pages.values())
 print(json.dumps({"load": loaded - start, "render": rendered - loaded, "pages": count}))
 """
+# the three situations of an editor's build: a fresh clone (nothing stored), a build with no
+# change since the last one, and a build after one file was edited
+PIPELINE_CASES = ("cold", "warm", "one edit")
 FAMILYHUB = [sys.executable, "-m", "familyhub.cli"]
 KB = 1024
 MB = 1024 * 1024
@@ -74,12 +79,11 @@ class Result:
     label: str
     entities: int = 0
     pages: int = 0
-    load: list[float] = field(default_factory=list)
-    render: list[float] = field(default_factory=list)
+    # case (PIPELINE_CASES) -> per run: (load + validate, render)
+    pipeline: dict[str, list[tuple[float, float]]] = field(default_factory=dict)
     full: list[Run] = field(default_factory=list)
     bare: list[Run] = field(default_factory=list)
     sizes: dict[str, Any] = field(default_factory=dict)
-    pdf: list[float] = field(default_factory=list)
 
 
 def median(values: list[float]) -> float:
@@ -102,8 +106,14 @@ def run_timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     return Run(seconds, usage.ru_maxrss * KB)
 
 
-def build_env(data_dir: Path) -> dict[str, str]:
-    return {**os.environ, "FAMILYHUB_DATA": str(data_dir), "NO_MKDOCS_2_WARNING": "1"}
+def build_env(data_dir: Path, store: bool = False) -> dict[str, str]:
+    """The environment of a build or probe; without the store unless asked (a fresh clone)."""
+    return {
+        **os.environ,
+        "FAMILYHUB_DATA": str(data_dir),
+        "NO_MKDOCS_2_WARNING": "1",
+        "FAMILYHUB_CACHE": "on" if store else "off",
+    }
 
 
 def copy_project(target: Path, data_dir: Path) -> Path:
@@ -148,15 +158,36 @@ def clear_generated(project: Path) -> None:
         shutil.rmtree(project / "docs" / folder, ignore_errors=True)
 
 
-def probe_pipeline(data_dir: Path) -> dict[str, Any]:
+def probe_pipeline(data_dir: Path, store: bool) -> dict[str, Any]:
     result = subprocess.run(
         [sys.executable, "-c", PIPELINE_PROBE, str(data_dir)],
         capture_output=True,
         text=True,
         check=True,
+        env=build_env(data_dir, store),
     )
     probe: dict[str, Any] = json.loads(result.stdout)
     return probe
+
+
+def probe_cases(data_dir: Path, runs: int, work: Path, result: Result) -> None:
+    """Each PIPELINE_CASES case, `runs` times, on a copy of the data (the edit stays there)."""
+    copy = work / f"pipeline-{result.label}" / "data"
+    shutil.copytree(data_dir, copy)
+    edited = next(iter(sorted(copy.glob("partnerships/*.yml"))))
+    cases: dict[str, list[tuple[float, float]]] = {case: [] for case in PIPELINE_CASES}
+    for run in range(runs):
+        probe = probe_pipeline(copy, store=False)
+        cases["cold"].append((probe["load"], probe["render"]))
+        probe_pipeline(copy, store=True)  # leaves the store as the previous build would
+        probe = probe_pipeline(copy, store=True)
+        cases["warm"].append((probe["load"], probe["render"]))
+        with edited.open("a", encoding="utf-8") as file:
+            file.write(f"# edit {run}\n")  # a comment: new content, same data
+        probe = probe_pipeline(copy, store=True)
+        cases["one edit"].append((probe["load"], probe["render"]))
+    result.pages = probe["pages"]
+    result.pipeline = cases
 
 
 def folder_size(folder: Path) -> int:
@@ -168,13 +199,11 @@ def gzip_size(data: bytes) -> int:
 
 
 def search_index_sizes(site: Path) -> dict[str, int]:
-    """Bytes of search index entries per language (i18n writes one index for both)."""
+    """Bytes of each language's search index (scripts/search_language.py splits i18n's one)."""
     sizes: dict[str, int] = {}
-    for index in site.rglob("search_index.json"):
-        for entry in json.loads(index.read_text(encoding="utf-8"))["docs"]:
-            first = entry["location"].split("/", 1)[0]
-            lang = first if re.fullmatch(r"[a-z]{2}", first) else "default"
-            sizes[lang] = sizes.get(lang, 0) + len(json.dumps(entry, ensure_ascii=False))
+    for index in site.rglob("search/search_index.json"):
+        folder = index.parent.parent.relative_to(site).as_posix()
+        sizes["default" if folder == "." else folder] = index.stat().st_size
     return sizes
 
 
@@ -200,20 +229,10 @@ def largest_overview(site: Path) -> tuple[str, int, int]:
     return str(largest.relative_to(site)), len(data), gzip_size(data)
 
 
-def time_pdf(site: Path) -> float | None:
-    """PDF step (issue 4): time it here once familyhub/pdf.py exists, e.g.
-    `start = time.perf_counter(); build_pdfs(site); return time.perf_counter() - start`."""
-    return None
-
-
 def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: bool) -> Result:
     result = Result(label)
-    say(f"[{label}] load + validate + render, {runs} fresh processes")
-    for _ in range(runs):
-        probe = probe_pipeline(data_dir)
-        result.load.append(probe["load"])
-        result.render.append(probe["render"])
-        result.pages = probe["pages"]
+    say(f"[{label}] load + validate + render: cold, warm and after one edit, {runs} runs each")
+    probe_cases(data_dir, runs, work, result)
     project = copy_project(work / f"full-{label}", data_dir)
     bare = bare_project(work / f"bare-{label}", data_dir)
     for run in range(runs):
@@ -240,9 +259,6 @@ def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: boo
         "home": home_page_weight(site),
         "overview": (overview, overview_bytes, overview_gzip),
     }
-    pdf = time_pdf(site)
-    if pdf is not None:
-        result.pdf.append(pdf)
     result.entities = sum(1 for _ in data_dir.glob("*/*.yml"))
     return result
 
@@ -261,12 +277,7 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
     rows: list[tuple[str, Callable[[Result], str]]] = [
         ("entities (data files)", lambda r: f"{r.entities:,}"),
         ("generated pages (both languages)", lambda r: f"{r.pages:,}"),
-        ("load + validate", lambda r: f"{median(r.load):.2f} s"),
-        ("render", lambda r: f"{median(r.render):.2f} s"),
-        (
-            "load + validate + render (target <= 1 s)",
-            lambda r: f"{median([a + b for a, b in zip(r.load, r.render, strict=True)]):.2f} s",
-        ),
+        *pipeline_rows(),
         ("full mkdocs build", lambda r: f"{median([x.seconds for x in r.full]):.1f} s"),
         ("bare mkdocs build", lambda r: f"{median([x.seconds for x in r.bare]):.1f} s"),
         ("ratio full / bare (target <= 1.15)", lambda r: f"{ratio(r):.2f}"),
@@ -295,10 +306,6 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
             lambda r: f"{r.sizes['overview'][1] / KB:.0f} KB",
         ),
         ("largest overview page, gzip", lambda r: f"{r.sizes['overview'][2] / KB:.0f} KB"),
-        (
-            "PDF step",
-            lambda r: f"{median(r.pdf):.1f} s" if r.pdf else "not built",
-        ),
     ]
     width = max(len(name) for name, _ in rows)
     yield f"{'':{width}}  " + "  ".join(f"{r.label:>14}" for r in results)
@@ -316,6 +323,24 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
         )
     took = time.perf_counter() - started
     yield f"bench took {took:.0f} s; load average at the end: {load_average()}"
+
+
+def pipeline_rows() -> list[tuple[str, Callable[[Result], str]]]:
+    rows: list[tuple[str, Callable[[Result], str]]] = []
+    for case in PIPELINE_CASES:
+        target = " (target <= 1 s)" if case == "cold" else ""
+        rows += [
+            (f"{case}: load + validate", pipeline_cell(case, lambda t: t[0])),
+            (f"{case}: render", pipeline_cell(case, lambda t: t[1])),
+            (f"{case}: load + validate + render{target}", pipeline_cell(case, sum)),
+        ]
+    return rows
+
+
+def pipeline_cell(
+    case: str, pick: Callable[[tuple[float, float]], float]
+) -> Callable[[Result], str]:
+    return lambda r: f"{median([pick(t) for t in r.pipeline[case]]):.2f} s"
 
 
 def load_average() -> str:

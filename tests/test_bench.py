@@ -1,0 +1,46 @@
+"""`make bench` keeps working: a tiny run prints every figure the issue asks for, each a number."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+FIGURES = (
+    "cold: load + validate + render",
+    "warm: load + validate + render",
+    "one edit: load + validate + render",
+    "full mkdocs build",
+    "bare mkdocs build",
+    "ratio full / bare",
+    "peak memory, full build",
+    "size of site/",
+    "search index, default language",
+    "search index, en",
+    "home page + css + js, gzip",
+    "largest overview page",
+)
+
+
+def test_a_small_bench_prints_every_figure() -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("FAMILYHUB_DATA", None)
+    result = subprocess.run(
+        [sys.executable, "scripts/bench.py", "--counts", "10", "--runs", "1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"cores: {os.cpu_count()};")
+    for figure in FIGURES:
+        row = next((line for line in lines if line.startswith(figure)), None)
+        assert row is not None, f"no row {figure!r} in:\n{result.stdout}"
+        assert re.search(r"\d(\.\d+)?( s| MB| KB)?$", row), row
+        assert "nan" not in row, row
