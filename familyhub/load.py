@@ -377,6 +377,8 @@ def _problems_from(
             message = "unknown field"
         elif detail["type"] == "missing":
             message = "required field missing"
+        elif detail["type"] == "string_type" and detail.get("input") is None:
+            message = "empty: write the text after the colon"  # pydantic: "a valid string"
         elif message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
         line = _line_of(path, loc)
