@@ -252,12 +252,19 @@ class RequirementSet(Entity):
     requirements: Annotated[list[Requirement], Field(min_length=1)]
 
 
+# issue 7: what a case story is about, for the cases overview's filter; labels theme-<slug>
+CaseTheme = Literal[
+    "funding", "volunteers", "trust", "agreement", "outreach", "rules", "evaluation", "coordination"
+]
+
+
 class Case(Entity):
     title: Text
     municipalities: list[MunicipalityId] = []
     organisations: list[OrganisationId] = []
     partnerships: list[PartnershipId] = []
     models: list[ModelId] = []
+    themes: list[CaseTheme] = []
     what_happened: Text
     who: Text
     what_worked: list[Text] = []

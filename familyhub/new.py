@@ -11,12 +11,12 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from familyhub.load import DataError, load_site_config
-from familyhub.models import FOLDER_OF_KIND, SLUG_PATTERN
+from familyhub.models import FOLDER_OF_KIND, SLUG_PATTERN, CaseTheme
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 MAX_ID_LENGTH = 80
@@ -81,4 +81,6 @@ def id_problem(entity_id: str) -> str | None:
 
 def skeleton(kind: str, entity_id: str, languages: list[str], today: dt.date) -> str:
     template = _YAML.get_template(f"new/{kind}.yml.j2")
-    return template.render(id=entity_id, languages=languages, today=today.isoformat())
+    return template.render(
+        id=entity_id, languages=languages, today=today.isoformat(), themes=get_args(CaseTheme)
+    )

@@ -16,6 +16,7 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from familyhub.facets import table_spec_json
 from familyhub.guides import guide_helpers, plan_page
 from familyhub.i18n import Formatter
 from familyhub.load import Hub, entity_references
@@ -169,6 +170,7 @@ class Renderer:
             "anchor": anchor,
             "kinds": [kind for kind, _ in KINDS.values()],
             "folder": FOLDER_OF_KIND,
+            "table_spec_json": lambda kind, entities: table_spec_json(kind, entities, self),
         }
 
     def link(self, kind: str, entity_id: str) -> Markup:
@@ -178,6 +180,9 @@ class Renderer:
             text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
             self._links[key] = Markup(f"[{text}](../{entity_path(kind, entity_id)})")
         return self._links[key]
+
+    def name_of(self, kind: str, entity_id: str) -> str:
+        return display_name(self.hub.get(kind, entity_id), self.lang)
 
     def cite(self, source_id: str) -> Markup:
         key = ("cite", source_id)

@@ -17,12 +17,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
 from familyhub.load import DEFAULT_DATA_DIR, SITE_CONFIG_FILE
-from familyhub.models import KINDS, SiteConfig
+from familyhub.models import KINDS, CaseTheme, SiteConfig
 
 Document = dict[str, Any]
 
@@ -109,6 +109,13 @@ class Synth:
     def picks(self, kind: str, most: int) -> list[str]:
         count = min(self.counts[kind], self.rng.randint(1, most))
         return [self.id(kind, i) for i in sorted(self.rng.sample(range(self.counts[kind]), count))]
+
+    def themes(self, index: int) -> list[str]:
+        """One or two case themes (issue 7), from the index alone: drawing them from rng would
+        change every entity generated after them, and with it the benchmark's data."""
+        vocabulary: tuple[str, ...] = get_args(CaseTheme)
+        first, second = index % len(vocabulary), (index * 3 + 1) % len(vocabulary)
+        return [vocabulary[i] for i in sorted({first, second})]
 
     def text(self, kind: str, index: int, sentences: int = 2) -> dict[str, str]:
         """A text per language: which synthetic entity it belongs to, then placeholder text."""
@@ -293,6 +300,7 @@ def _case(synth: Synth, index: int) -> Document:
         "organisations": synth.picks("organisation", 2),
         "partnerships": synth.picks("partnership", 2),
         "models": synth.picks("model", 1),
+        "themes": synth.themes(index),
         "what_happened": synth.text("case", index, 3),
         "who": synth.text("case", index, 1),
         "what_worked": [synth.text("case", index, 1) for _ in range(2)],

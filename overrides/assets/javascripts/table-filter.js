@@ -1,11 +1,77 @@
-// Overview tables list every entity (2,000 partnerships at national scale): a search box above
-// each narrows the rows as the reader types. Without JavaScript the box stays hidden and the whole
-// table reads and prints as it is. The box's words come from the page (data/site.yml), not from here.
+// Overview tables list every entity (2,000 partnerships at national scale): above each, a search
+// box, a select per filter (municipality, organisation, year, ...) and header buttons that sort.
+// The filters' values are ids and years the build put beside the table as JSON (facets.py); the
+// state lives in the address (?municipality=holbaek&sort=start-year-desc), so a copied link opens
+// the same view. Without JavaScript the controls stay hidden and the whole table reads and prints
+// as it is. Every word comes from the page (data/site.yml), none from here.
 (function () {
   "use strict";
 
+  var TEXT = "text"; // not "q": Material opens its search for ?q=
+  var SORT = "sort";
+  var collator = new Intl.Collator(document.documentElement.lang || undefined, {
+    numeric: true,
+    sensitivity: "base"
+  });
+
   function normalise(text) {
     return text.toLocaleLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  function labelled(text, control) {
+    var id = "fh-filter-" + Math.random().toString(36).slice(2);
+    var label = element("label", "fh-filter__label", text);
+    label.htmlFor = id;
+    control.id = id;
+    var field = element("div", "fh-filter__field");
+    field.append(label, control);
+    return field;
+  }
+
+  // The table's spec, or null when it is missing or does not describe these rows.
+  function readSpec(box, rowCount) {
+    var node = box.parentElement.querySelector("script.fh-table-data");
+    try {
+      var spec = node && JSON.parse(node.textContent);
+      return spec && spec.rows.length === rowCount ? spec : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function select(filter, words) {
+    var control = element("select", "fh-filter__select");
+    control.dataset.filter = filter.id;
+    control.append(new Option(words.all, ""));
+    Object.keys(filter.options)
+      .sort(function (a, b) { return collator.compare(filter.options[a], filter.options[b]); })
+      .forEach(function (value) { control.append(new Option(filter.options[value], value)); });
+    return control;
+  }
+
+  // A cell's sort key: the build's machine key if it gave one, else the cell's text; null sorts last.
+  function sortKey(sort, row, index) {
+    if (sort.keys) {
+      return sort.keys[index];
+    }
+    var text = row.cells[sort.column].textContent.trim();
+    return text === "" || text === "–" ? null : text;
+  }
+
+  function compare(a, b) {
+    if (typeof a === "number" && typeof b === "number") {
+      return a - b;
+    }
+    return collator.compare(String(a), String(b));
   }
 
   function attach(box) {
@@ -16,33 +82,144 @@
     }
     box.dataset.ready = "1";
     var countPattern = texts[1].textContent;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
     var haystacks = rows.map(function (row) { return normalise(row.textContent); });
-    var id = "fh-filter-" + Math.random().toString(36).slice(2);
-    var label = document.createElement("label");
-    label.htmlFor = id;
-    label.textContent = texts[0].textContent;
-    var input = document.createElement("input");
+    var spec = readSpec(box, rows.length) || { filters: [], sorts: [], rows: [], words: {} };
+    var input = element("input", "fh-filter__input");
     input.type = "search";
-    input.id = id;
-    input.className = "fh-filter__input";
-    var status = document.createElement("p");
-    status.className = "fh-filter__status";
+    var selects = spec.filters
+      .filter(function (filter) { return Object.keys(filter.options).length > 1; })
+      .map(function (filter) { return select(filter, spec.words); });
+    var status = element("p", "fh-filter__status");
     status.setAttribute("role", "status");
-    box.replaceChildren(label, input, status);
-    function update() {
+    var fields = element("div", "fh-filter__fields");
+    fields.append(labelled(texts[0].textContent, input));
+    selects.forEach(function (control) {
+      var filter = spec.filters.filter(function (f) { return f.id === control.dataset.filter; })[0];
+      fields.append(labelled(filter.label, control));
+    });
+    var reset = element("button", "fh-filter__reset md-button", spec.words.reset);
+    reset.type = "button";
+    if (spec.words.reset) {
+      fields.append(reset);
+    }
+    box.replaceChildren(fields, status);
+    var sorted = { id: "", direction: "asc" };
+    var headers = spec.sorts.map(function (sort) { return sortButton(sort); });
+
+    function sortButton(sort) {
+      var header = table.tHead.rows[0].cells[sort.column];
+      var button = element("button", "fh-sort");
+      button.type = "button";
+      button.append.apply(button, Array.prototype.slice.call(header.childNodes));
+      header.append(button);
+      button.addEventListener("click", function () {
+        var again = sorted.id === sort.id && sorted.direction === "asc";
+        sorted = { id: sort.id, direction: again ? "desc" : "asc" };
+        update(true);
+      });
+      return header;
+    }
+
+    function matches(index, needle) {
+      if (haystacks[index].indexOf(needle) === -1) {
+        return false;
+      }
+      return selects.every(function (control) {
+        return !control.value || spec.rows[index][control.dataset.filter].indexOf(control.value) !== -1;
+      });
+    }
+
+    function order() {
+      var sort = spec.sorts.filter(function (s) { return s.id === sorted.id; })[0];
+      var sign = sorted.direction === "desc" ? -1 : 1;
+      var indexes = rows.map(function (_, index) { return index; });
+      if (sort) {
+        var keys = rows.map(function (row, index) { return sortKey(sort, row, index); });
+        indexes.sort(function (a, b) {
+          if (keys[a] === null || keys[b] === null) {
+            return (keys[a] === null) - (keys[b] === null) || a - b; // empty cells last, both ways
+          }
+          return sign * compare(keys[a], keys[b]) || a - b;
+        });
+      }
+      body.append.apply(body, indexes.map(function (index) { return rows[index]; }));
+      spec.sorts.forEach(function (s, position) {
+        if (s === sort) {
+          headers[position].setAttribute("aria-sort", sorted.direction === "desc" ? "descending" : "ascending");
+        } else {
+          headers[position].removeAttribute("aria-sort");
+        }
+      });
+    }
+
+    function writeAddress() {
+      var params = new URLSearchParams(window.location.search);
+      params.delete(TEXT);
+      params.delete(SORT);
+      selects.forEach(function (control) { params.delete(control.dataset.filter); });
+      if (input.value.trim()) {
+        params.set(TEXT, input.value.trim());
+      }
+      selects.forEach(function (control) {
+        if (control.value) {
+          params.set(control.dataset.filter, control.value);
+        }
+      });
+      if (sorted.id) {
+        params.set(SORT, sorted.id + "-" + sorted.direction);
+      }
+      var query = params.toString();
+      var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+      window.history.replaceState(window.history.state, "", address);
+    }
+
+    function readAddress() {
+      var params = new URLSearchParams(window.location.search);
+      input.value = params.get(TEXT) || "";
+      selects.forEach(function (control) {
+        var wanted = params.get(control.dataset.filter) || "";
+        var known = Array.prototype.some.call(control.options, function (o) { return o.value === wanted; });
+        control.value = known ? wanted : "";
+      });
+      var match = /^(.+)-(asc|desc)$/.exec(params.get(SORT) || "");
+      var known = match && spec.sorts.some(function (s) { return s.id === match[1]; });
+      sorted = known ? { id: match[1], direction: match[2] } : { id: "", direction: "asc" };
+    }
+
+    function update(write) {
       var needle = normalise(input.value);
+      var filtered = needle !== "" || selects.some(function (control) { return control.value; });
       var shown = 0;
       rows.forEach(function (row, index) {
-        var match = haystacks[index].indexOf(needle) !== -1;
+        var match = matches(index, needle);
         row.hidden = !match;
         shown += match ? 1 : 0;
       });
-      status.textContent = needle
+      order();
+      status.textContent = filtered
         ? countPattern.replace("{shown}", shown).replace("{total}", rows.length)
         : "";
+      reset.hidden = !filtered && !sorted.id;
+      if (write) {
+        writeAddress();
+      }
     }
-    input.addEventListener("input", update);
+
+    input.addEventListener("input", function () { update(true); });
+    selects.forEach(function (control) {
+      control.addEventListener("change", function () { update(true); });
+    });
+    reset.addEventListener("click", function () {
+      input.value = "";
+      selects.forEach(function (control) { control.value = ""; });
+      sorted = { id: "", direction: "asc" };
+      update(true);
+      input.focus();
+    });
+    readAddress();
+    update(false);
     box.hidden = false;
   }
 
