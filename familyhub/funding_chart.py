@@ -149,7 +149,7 @@ def _panel(currency: str, per: str, rows: list[FundingRow], fmt: Formatter) -> P
         title=title,
         description=description,
         bars=bars,
-        ticks=[Tick(round(LEFT + tick / scale * BAR_AREA, 1), fmt.money(tick, currency)) for tick in ticks],
+        ticks=[Tick(round(LEFT + tick / scale * BAR_AREA, 1), fmt.number(tick)) for tick in ticks],
         legend=legend,
         width=WIDTH,
         height=TOP + len(bars) * ROW,
