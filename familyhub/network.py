@@ -100,59 +100,80 @@ def _curve(y1: float, y2: float) -> str:
     return f"M{LEFT_DOT},{y1:g} C{middle:g},{y1:g} {middle:g},{y2:g} {RIGHT_DOT},{y2:g}"
 
 
-def network(hub: Hub, fmt: Formatter) -> Network | None:
-    """The picture and its text alternative; None when no partnership joins the two sides."""
-    # municipalities and organisations have one name in every language
-    names = {
-        (kind, entity.id): str(entity.name)
-        for kind in ("municipality", "organisation")
-        for entity in hub.all(kind)
-    }
-    links: dict[tuple[str, str], list[Partnership]] = defaultdict(list)
+Links = dict[tuple[str, str], list[Partnership]]
+
+
+def _links(hub: Hub) -> Links:
+    """(municipality, organisation) -> the partnerships between them."""
+    links: Links = defaultdict(list)
     for partnership in hub.all("partnership"):
         municipalities, organisations = _sides(partnership)
         for municipality in municipalities:
             for organisation in organisations:
                 links[(municipality, organisation)].append(partnership)
-    if not links:
-        return None
-    m_names = {m: names[("municipality", m)] for m, _ in links}
-    o_names = {o: names[("organisation", o)] for _, o in links}
+    return links
+
+
+def _orders(
+    links: Links, m_names: dict[str, str], o_names: dict[str, str]
+) -> tuple[list[str], list[str], bool]:
+    """The municipalities and organisations drawn, top to bottom, and whether some are left out."""
     m_degree = Counter(m for (m, _), ps in links.items() for _ in ps)
     o_degree = Counter(o for (_, o), ps in links.items() for _ in ps)
     shown_m = _most_connected(m_degree, m_names)
     shown_o = _most_connected(o_degree, o_names)
-    shown = {pair: ps for pair, ps in links.items() if pair[0] in shown_m and pair[1] in shown_o}
     m_order = sorted(shown_m, key=lambda m: m_names[m].casefold())
     # organisations beside the municipalities they work with: fewer lines cross
     position = {m: index for index, m in enumerate(m_order)}
-    linked: dict[str, list[int]] = defaultdict(list)
-    for m, o in shown:
-        linked[o].append(position[m])
+    rows: dict[str, list[int]] = defaultdict(list)
+    for m, o in links:
+        if m in shown_m and o in shown_o:
+            rows[o].append(position[m])
     o_order = sorted(
-        shown_o, key=lambda o: (sum(linked[o]) / max(1, len(linked[o])), o_names[o].casefold())
+        shown_o, key=lambda o: (sum(rows[o]) / max(1, len(rows[o])), o_names[o].casefold())
     )
+    capped = len(shown_m) < len(m_degree) or len(shown_o) < len(o_degree)
+    return m_order, o_order, capped
+
+
+def _edges(
+    links: Links, left: list[Node], right: list[Node], fmt: Formatter
+) -> tuple[list[Edge], list[Pair]]:
+    """A line per partnership between two names drawn; parallel lines a little apart."""
+    y_m = {node.entity_id: node.y for node in left}
+    y_o = {node.entity_id: node.y for node in right}
+    edges, pairs = [], []
+    drawn = sorted(
+        (pair for pair in links if pair[0] in y_m and pair[1] in y_o),
+        key=lambda pair: (y_m[pair[0]], y_o[pair[1]]),
+    )
+    for m, o in drawn:
+        partnerships = links[(m, o)]
+        for index, partnership in enumerate(partnerships):
+            offset = (index - (len(partnerships) - 1) / 2) * SPREAD
+            path = _curve(round(y_m[m] + offset, 1), round(y_o[o] + offset, 1))
+            href = page_href("partnership", partnership.id)
+            edges.append(Edge(partnership.id, fmt.text(partnership.name), href, path))
+        pairs.append(Pair(m, o, [partnership.id for partnership in partnerships]))
+    return edges, pairs
+
+
+def network(hub: Hub, fmt: Formatter) -> Network | None:
+    """The picture and its text alternative; None when no partnership joins the two sides."""
+    links = _links(hub)
+    if not links:
+        return None
+    # municipalities and organisations have one name in every language; a municipality and an
+    # organisation may share an id, so each side keeps its own
+    m_names = {m: str(hub.get("municipality", m).name) for m, _ in links}
+    o_names = {o: str(hub.get("organisation", o).name) for _, o in links}
+    m_order, o_order, capped = _orders(links, m_names, o_names)
     height = max(len(m_order), len(o_order)) * ROW
     left = _nodes("municipality", m_order, m_names, height)
     right = _nodes("organisation", o_order, o_names, height)
-    y_of = {node.entity_id: node.y for node in left} | {node.entity_id: node.y for node in right}
-    edges = []
-    pairs = []
-    for (m, o), partnerships in sorted(shown.items(), key=lambda item: (y_of[item[0][0]], y_of[item[0][1]])):
-        for index, partnership in enumerate(partnerships):
-            offset = (index - (len(partnerships) - 1) / 2) * SPREAD
-            edges.append(
-                Edge(
-                    partnership.id,
-                    fmt.text(partnership.name),
-                    page_href("partnership", partnership.id),
-                    _curve(round(y_of[m] + offset, 1), round(y_of[o] + offset, 1)),
-                )
-            )
-        pairs.append(Pair(m, o, [partnership.id for partnership in partnerships]))
+    edges, pairs = _edges(links, left, right, fmt)
     drawn = len({edge.partnership_id for edge in edges})
     total = len({p.id for ps in links.values() for p in ps})
-    capped = len(shown_m) < len(m_degree) or len(shown_o) < len(o_degree)
     description = fmt.label("network-description").format(
         municipalities=len(left), organisations=len(right), partnerships=drawn
     )
