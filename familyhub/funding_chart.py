@@ -12,7 +12,7 @@ from markupsafe import Markup
 from familyhub.i18n import Formatter
 from familyhub.load import Hub
 from familyhub.models import Funding, Partnership
-from familyhub.picture_parts import GRID, INK, LIGHT, axis_ticks, page_href, shorten
+from familyhub.picture_parts import GRID, INK, LIGHT, axis_ticks, shorten
 from familyhub.timeline import render_svg
 
 WIDTH = 720
@@ -43,7 +43,6 @@ class FundingRow:
 @dataclass(frozen=True)
 class Bar:
     row: FundingRow
-    href: str
     label: str
     y: float
     length: float
@@ -119,7 +118,6 @@ def _bars(rows: list[FundingRow], scale: float, fmt: Formatter) -> list[Bar]:
         bars.append(
             Bar(
                 row=row,
-                href=page_href("partnership", row.partnership_id),
                 label=shorten(row.name, NAME_LENGTH),
                 y=TOP + index * ROW,
                 length=round(max(1.0, row.amount / scale * BAR_AREA), 1),

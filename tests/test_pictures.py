@@ -68,8 +68,11 @@ def test_pictures_are_labelled_svgs_with_a_table_beside_them(built_site: Path, l
     for figure in pictures:
         svg = figure.find(f"{SVG}svg")
         assert svg is not None
-        assert svg.get("role") == "img"
-        title_id, desc_id = svg.get("aria-labelledby", "").split()
+        # the diagram's names are links, and an image may hold none: it is a group
+        links = list(svg.iter(f"{SVG}a"))
+        assert svg.get("role") == ("group" if links else "img")
+        labels = [svg.get("aria-labelledby", ""), svg.get("aria-describedby", "")]
+        title_id, desc_id = " ".join(labels).split()
         title = svg.find(f"{SVG}title")
         desc = svg.find(f"{SVG}desc")
         assert title is not None and title.get("id") == title_id and text_of(title).strip()
@@ -96,8 +99,10 @@ def test_every_bar_states_the_amount_of_its_partnership_in_the_data(
         table_rows = following_table(root, figure).iter(f"{HTML}tr")
         next(table_rows)  # the header
         for bar, row in zip(figure.iter(f"{SVG}g"), table_rows, strict=True):
-            href = bar.find(f"{SVG}a").get("href")  # type: ignore[union-attr]
+            href = row.find(f".//{HTML}a").get("href")  # type: ignore[union-attr]
             partnership_id = posixpath.basename(str(href)).removesuffix(".html")
+            name = fmt(lang).text(HUB.get("partnership", partnership_id).name)
+            assert text_of(bar).startswith(name)  # the bar of the table's row
             amount, period = (text_of(cell).strip() for cell in list(row)[1:3])
             assert (partnership_id, amount, period) in fundings
             # the amount drawn after the bar is the data's, with its period
