@@ -21,6 +21,7 @@ from familyhub.guides import guide_helpers, plan_page
 from familyhub.i18n import Formatter
 from familyhub.load import Hub, entity_references
 from familyhub.models import FOLDER_OF_KIND, KINDS, SLUG_PATTERN
+from familyhub.pictures import picture_helpers
 
 TEMPLATES = PackageLoader("familyhub", "templates")
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -148,6 +149,7 @@ class Renderer:
         self._links: dict[tuple[str, str], Markup] = {}
         self.env.globals.update(self._template_helpers())
         self.env.globals.update(guide_helpers(self))
+        self.env.globals.update(picture_helpers(hub, self.fmt))
 
     def _template_helpers(self) -> dict[str, Any]:
         fmt = self.fmt

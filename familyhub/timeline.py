@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -62,7 +63,8 @@ def _chevron(index: int, count: int, step: Step) -> Chevron:
 def timeline_svg(steps: list[Step], element_id: str, title: str, description: str) -> Markup:
     """An inline SVG with a title and a description that screen readers announce."""
     chevrons = [_chevron(index, len(steps), step) for index, step in enumerate(steps)]
-    svg = _ENV.get_template("timeline.svg.j2").render(
+    return render_svg(
+        "timeline.svg.j2",
         chevrons=chevrons,
         element_id=element_id,
         title=title,
@@ -71,5 +73,14 @@ def timeline_svg(steps: list[Step], element_id: str, title: str, description: st
         height=HEIGHT,
         ink=INK,
     )
+
+
+def render_svg(template: str, **context: Any) -> Markup:
+    """An SVG template of familyhub/templates, every text HTML-escaped, as one line of HTML.
+
+    The pictures of familyhub.funding_chart and familyhub.network use it too: one environment
+    for every SVG, not one per picture.
+    """
+    svg = _ENV.get_template(template).render(**context)
     # one line: a blank line would end the raw HTML block in the Markdown page
     return Markup(" ".join(line.strip() for line in svg.splitlines() if line.strip()))
