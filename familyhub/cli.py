@@ -9,6 +9,7 @@ from pathlib import Path
 
 from familyhub import scale_cli
 from familyhub.guide_cli import add_guide_command
+from familyhub.i18n import MissingLabel
 from familyhub.load import DataError, Hub, data_dir_from_env, load_hub
 from familyhub.new import add_new_command
 from familyhub.review import add_review_command
@@ -59,6 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
+    except MissingLabel as error:
+        print(f"familyhub: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

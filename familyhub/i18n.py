@@ -11,6 +11,14 @@ from babel.numbers import format_decimal, get_group_symbol
 from familyhub.models import Language
 
 
+class MissingLabel(KeyError):
+    """A page asks for a label that data/site.yml does not have (for example data made by an
+    older `familyhub synth`, whose site.yml predates a new label)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class Formatter:
     """Formats values for one language; labels come from data/site.yml, never from code."""
 
@@ -27,8 +35,8 @@ class Formatter:
         try:
             return self.language.labels[key]
         except KeyError:
-            raise KeyError(
-                f"label '{key}' missing for language '{self.code}' in data/site.yml"
+            raise MissingLabel(
+                f"data/site.yml: labels: {key}: missing for language '{self.code}'"
             ) from None
 
     def number(self, value: float) -> str:

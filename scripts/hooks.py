@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from familyhub.i18n import MissingLabel
 from familyhub.incremental import BUILD_CACHE
 from familyhub.load import DataError, Hub
 from familyhub.output import OutputError
@@ -36,7 +37,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     hub = _hub(config)
     try:
         stats = BUILD_CACHE.write(hub, Path(config.docs_dir))
-    except OutputError as error:
+    except (OutputError, MissingLabel) as error:
         raise PluginError(str(error)) from None
     log.info(
         "familyhub: %d entities; pages written %d, unchanged %d, removed %d",

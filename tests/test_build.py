@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from familyhub.build import build_site
@@ -15,6 +17,39 @@ def test_bad_data_fails_the_build_without_traceback(project: Path) -> None:
     assert result.returncode != 0
     assert "data/cases/broken.yml:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_label_missing_in_every_language_fails_the_build_without_traceback(
+    project: Path,
+) -> None:
+    """As with data made by an older `familyhub synth`: its site.yml lacks a newer label."""
+    site_yml = project / "data" / "site.yml"
+    text = site_yml.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if not line.strip().startswith("filter-all:")]
+    assert len(kept) == len(text.splitlines()) - 2  # one per language
+    site_yml.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    assert "data/site.yml: labels: filter-all: missing for language 'da'" in result.stderr
+    assert "Traceback" not in result.stderr
+    render = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "familyhub.cli",
+            "--data",
+            str(project / "data"),
+            "render",
+            "--out",
+            str(project / "rendered"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert render.returncode == 1
+    assert "data/site.yml: labels: filter-all: missing" in render.stderr
+    assert "Traceback" not in render.stderr
 
 
 def test_failed_build_leaves_previous_site_intact(project: Path) -> None:
