@@ -76,7 +76,7 @@ $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 # Then the whole-hub PDFs of the curated data (issue 4; also alone: make bench-pdf).
 bench: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_pdf.py
+	$(BIN)/python scripts/bench_pdf.py --runs 1
 
 clean:
 	rm -rf site $(VENV)
