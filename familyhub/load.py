@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from familyhub.models import KINDS, Record, RefTo, SiteConfig, Source
+from familyhub.models import KINDS, PATTERN_HINTS, Record, RefTo, SiteConfig, Source
 from familyhub.todo import MARKER, todo_locations
 
 # The "field" of a problem that concerns the file as a whole (not YAML, empty, unreadable).
@@ -379,6 +379,8 @@ def _problems_from(
             message = "required field missing"
         elif detail["type"] == "string_type" and detail.get("input") is None:
             message = "empty: write the text after the colon"  # pydantic: "a valid string"
+        elif detail["type"] == "string_pattern_mismatch":
+            message = _pattern_message(detail["ctx"]["pattern"], detail["input"], message)
         elif message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
         line = _line_of(path, loc)
@@ -388,6 +390,15 @@ def _problems_from(
             Problem(_display(path, data_dir), line, _field_name(loc), message),
         )
     return list(problems.values())
+
+
+def _pattern_message(pattern: str, value: str, fallback: str) -> str:
+    """'dansk': write a language code … instead of pydantic's regular expression."""
+    hint = PATTERN_HINTS.get(pattern)
+    if hint is None:
+        return fallback
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return f"write {hint}, not {shown!r}"
 
 
 def _document_loc(document: Any, loc: tuple[Any, ...], error_type: str) -> tuple[Any, ...]:

@@ -21,11 +21,28 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://\S+$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+SEED_PATTERN = r"^[0-9a-z_]+\.txt$"
+# What each pattern asks for, in the words of `familyhub check`'s messages: an editor reads
+# "write a language code …", not a regular expression.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "an id of lower-case letters a-z, digits and hyphens, such as aarhus-home-start",
+    URL_PATTERN: "an address that starts with https:// (or http://), without spaces",
+    LANGUAGE_PATTERN: "a language code of two lower-case letters, such as da, no or en",
+    CURRENCY_PATTERN: "a currency code of three capital letters, such as DKK, NOK or EUR",
+    MONTH_PATTERN: "a month as YYYY-MM, such as 2025-11",
+    SEED_PATTERN: "the file name of a seed text, such as 000_0835533d724fc592.txt",
+}
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
 ShortStr = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Number = StrictInt | StrictFloat
 NonNegative = Annotated[Number, Field(ge=0)]
-Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
 Country = Literal["DK", "NO", "SE"]
 
 # Texts longer than this are editorial mistakes (a pasted document), not content.
@@ -130,13 +147,13 @@ class Source(Record):
     title: ShortStr
     publisher: ShortStr
     kind: Literal["news", "presentation", "podcast", "case-story", "web-page", "report"]
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    language: LanguageCode
     published: dt.date | None = None
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
-    seed: Annotated[str, StringConstraints(pattern=r"^[0-9a-z_]+\.txt$")] | None = None
+    url: Url | None = None
+    seed: Annotated[str, StringConstraints(pattern=SEED_PATTERN)] | None = None
     # "as read" month of a web page, e.g. 2026-11
-    accessed: Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
+    accessed: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)] | None = None
     summary: Text
 
 
@@ -153,7 +170,7 @@ class Organisation(Entity):
     country: Country
     parent: OrganisationId | None = None
     municipality: MunicipalityId | None = None
-    website: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    website: Url | None = None
     description: Text
     facts: list[Figure] = []
 
@@ -275,7 +292,7 @@ class Case(Entity):
 
 
 class Language(Strict):
-    code: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    code: LanguageCode
     locale: ShortStr
     name: ShortStr
     money: dict[Currency, ShortStr]
@@ -286,7 +303,7 @@ class SiteConfig(Strict):
     """data/site.yml: the one list of languages and their UI labels."""
 
     languages: Annotated[list[Language], Field(min_length=1)]
-    default_language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    default_language: LanguageCode
 
     @property
     def codes(self) -> list[str]:

@@ -35,10 +35,23 @@ FILLED = [
     "Et samarbejde.",
     "",  # the English summary left empty
     "500.000 kr.",
+    "granted",
     "Bidrag",
     "Contribution",
     "holbaek-home-start-2024",
     "holbaek-home-start-2024",
+]
+
+# the source of the partnership, with a language and a month written as people say them
+SOURCE = [
+    "Aarhus og Home-Start",
+    "Aarhus Kommune",
+    "news",
+    "dansk",  # not a language code
+    "https://www.aarhus.dk/nyheder/home-start",
+    "11-2025",  # not YYYY-MM
+    "En nyhed om samarbejdet.",
+    "A news item about the partnership.",
 ]
 
 ORGANISATION = [
@@ -64,15 +77,22 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def fill(path: Path, values: list[str]) -> None:
+    """Replace the TODOs of a skeleton, in order, with what a newcomer types."""
+    answers = iter(values)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(answers), text), "utf-8")
+
+
 def newcomer_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    said = [run(data_dir, capsys, "new", "partnership", "Aarhus Home-Start")]
+    said = [run(data_dir, capsys, "new", "source", "aarhus-news-2025")]
+    fill(data_dir / "sources" / "aarhus-news-2025.yml", SOURCE)
+    said.append(run(data_dir, capsys, "new", "partnership", "Aarhus Home-Start"))
     said.append(run(data_dir, capsys, "new", "partnership", "aarhus-home-start"))
     said.append(run(data_dir, capsys, "new", "partnership", "aarhus-home-start"))
     said.append(run(data_dir, capsys, "check"))  # TODOs
     path = data_dir / "partnerships" / "aarhus-home-start.yml"
-    values = iter(FILLED)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(values), text), "utf-8")
+    fill(path, FILLED)
     said.append(run(data_dir, capsys, "check"))  # the colon
     edit(path, "Betaler: koordinator", "Betaler koordinatoren")
     said.append(run(data_dir, capsys, "check"))  # status, empty text, amount
@@ -85,10 +105,8 @@ def newcomer_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
     said.append(run(data_dir, capsys, "check"))  # the municipality and organisation to make
     said.append(run(data_dir, capsys, "new", "organisation", "home-start-aarhus"))
     organisation = data_dir / "organisations" / "home-start-aarhus.yml"
-    values = iter(ORGANISATION)
-    text = organisation.read_text(encoding="utf-8")
-    text = re.sub(r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(values), text)
-    organisation.write_text(text.replace("  en: Local branch.\n", ""), "utf-8")
+    fill(organisation, ORGANISATION)
+    edit(organisation, "  en: Local branch.\n", "")
     edit(organisation, "name: Home-Start Aarhus", "name: Home-Start Aarhus\nname: Home-Start")
     said.append(run(data_dir, capsys, "check"))  # a key twice
     edit(organisation, "\nname: Home-Start\n", "\n")

@@ -35,6 +35,7 @@ FILLED_PARTNERSHIP = [
     "Et prøveeksempel.",
     "A test example.",
     "100000",
+    "granted",
     "Kommunens bidrag.",
     "The municipality's contribution.",
     "holbaek-home-start-2024",
