@@ -17,8 +17,12 @@ from familyhub.timeline import render_svg
 
 WIDTH = 720
 LEFT = 4
-# the longest bar; the rest of the width holds the amount written after the bar
+# the longest bar; the rest of the width holds the amounts, in a column after the last grid line
 BAR_AREA = 340
+VALUES_GAP = 10
+# a generous average width of a character of the amounts (13 px DejaVu Sans): a long amount
+# widens the picture rather than being cut off at its edge
+CHAR_WIDTH = 8
 ROW = 46
 BAR_HEIGHT = 16
 TOP = 56
@@ -141,6 +145,8 @@ def _panel(currency: str, per: str, rows: list[FundingRow], fmt: Formatter) -> P
         for granted in (True, False)
         if any(row.granted == granted for row in shown)
     ]
+    values_x = LEFT + BAR_AREA + VALUES_GAP
+    longest_value = max(len(bar.value_text) for bar in bars)
     svg = render_svg(
         "funding_chart.svg.j2",
         element_id=f"fh-funding-{key}",
@@ -149,9 +155,10 @@ def _panel(currency: str, per: str, rows: list[FundingRow], fmt: Formatter) -> P
         bars=bars,
         ticks=[Tick(round(LEFT + tick / scale * BAR_AREA, 1), fmt.number(tick)) for tick in ticks],
         legend=legend,
-        width=WIDTH,
+        width=max(WIDTH, values_x + longest_value * CHAR_WIDTH),
         height=TOP + len(bars) * ROW,
         left=LEFT,
+        values_x=values_x,
         bar_height=BAR_HEIGHT,
         ink=INK,
         light=LIGHT,

@@ -203,3 +203,20 @@ def test_pictures_of_2000_partnerships_stay_bounded(national_hub: object) -> Non
     # the tables beside the pictures are as bounded as the pictures
     assert pictures.count("\n| ") < 2 * MAX_BARS + MAX_PER_SIDE * MAX_PER_SIDE + 10
     assert renderer.fmt.label("network-capped").split("{")[0] in markdown
+
+
+def test_amounts_stand_clear_of_the_grid_and_inside_the_picture(national_hub: object) -> None:
+    """No grid line runs through an amount, and the longest amount is not cut off at the edge."""
+    from familyhub.funding_chart import CHAR_WIDTH
+
+    for lang in ("da", "en"):
+        renderer = Renderer(national_hub, lang)  # type: ignore[arg-type]
+        for panel in funding_panels(renderer.hub, renderer.fmt):
+            svg = ET.fromstring(str(panel.svg))
+            width = float(svg.get("viewBox", "").split()[2])
+            for bar in svg.iter(f"{SVG}g"):
+                amount = bar.findall(f"{SVG}text")[-1]
+                start = float(amount.get("x", "0"))
+                lines = [float(line.get("x1", "0")) for line in bar.iter(f"{SVG}line")]
+                assert lines and start > max(lines), text_of(amount)
+                assert start + len(text_of(amount)) * CHAR_WIDTH <= width, text_of(amount)
