@@ -19,7 +19,7 @@ WIDTH = 720
 LEFT = 4
 # the longest bar; the rest of the width holds the amounts, in a column after the last grid line
 BAR_AREA = 340
-VALUES_GAP = 10
+VALUES_GAP = 16
 # a generous average width of a character of the amounts (13 px DejaVu Sans): a long amount
 # widens the picture rather than being cut off at its edge
 CHAR_WIDTH = 8
