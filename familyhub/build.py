@@ -28,8 +28,8 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
                 "-m",
                 "mkdocs",
                 "build",
+                # not --quiet: in MkDocs 1.6 it hides warnings from --strict, which then passes
                 "--strict",
-                "--quiet",
                 "--config-file",
                 str(config_file),
                 "--site-dir",

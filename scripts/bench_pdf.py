@@ -34,8 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}, data: {data_dir}")
     with tempfile.TemporaryDirectory() as folder:
         site_dir = Path(folder) / "site"
-        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-        subprocess.run([*mkdocs, "-f", str(CONFIG), "-d", str(site_dir)], check=True)
+        # not --quiet: MkDocs 1.6 then lets --strict pass warnings; the log is shown on failure
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        mkdocs_run = subprocess.run(
+            [*mkdocs, "-f", str(CONFIG), "-d", str(site_dir)], capture_output=True, text=True
+        )
+        if mkdocs_run.returncode != 0:
+            print(mkdocs_run.stderr, file=sys.stderr)
+            return 1
         site = load_site_config(data_dir)
         start = time.perf_counter()
         layout = read_layout(CONFIG)

@@ -63,6 +63,18 @@ def test_failed_build_leaves_previous_site_intact(project: Path) -> None:
     assert not list(project.glob(".site-*"))
 
 
+def test_a_warning_fails_make_site(project: Path) -> None:
+    """--strict holds in `make site`: a broken link in a hand-written page stops the build.
+
+    (MkDocs 1.6's --quiet hides warnings from --strict: a quiet strict build passes them.)
+    """
+    site = project / "site"
+    about = project / "docs" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", "utf-8")
+    assert build_site(site, project / "mkdocs.yml") == 1
+    assert not site.exists()
+
+
 def test_mkdocs_yml_names_no_key_twice() -> None:
     """YAML keeps the last of two equal keys silently: a second extra_css once dropped the first."""
     import yaml
