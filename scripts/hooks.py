@@ -10,18 +10,26 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
 from familyhub.i18n import MissingLabel
 from familyhub.incremental import BUILD_CACHE
 from familyhub.load import DataError, Hub
-from familyhub.output import OutputError
+from familyhub.output import GENERATED_FOLDERS, OutputError
 
 log = logging.getLogger("mkdocs.familyhub")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """data/site.yml holds the languages; mkdocs.yml's i18n plugin must build the same ones."""
+    """data/site.yml holds the languages; mkdocs.yml's i18n plugin must build the same ones.
+
+    `mkdocs serve` also watches the data folder in use, which $FAMILYHUB_DATA may put outside
+    the project (mkdocs.yml's `watch:` names only data/).
+    """
+    data_dir = _data_dir(config)
+    if all(Path(path).resolve() != data_dir for path in config.watch):
+        config.watch.append(str(data_dir))
     i18n = config.plugins.get("i18n")
     if i18n is not None:
         built = [language.locale for language in i18n.config.languages]
@@ -48,6 +56,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
     )
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+    """`mkdocs serve` watches docs/ without the folders this hook writes into.
+
+    Those pages follow data/, which is watched; watching them too made every edit cost two
+    full rebuilds, the second set off by the first one's writes. (A hand-written folder made
+    while serve runs is watched from the next start.)
+    """
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    server.watch(str(docs), recursive=False)
+    for folder in sorted(docs.iterdir()):
+        if folder.is_dir() and folder.name not in GENERATED_FOLDERS:
+            server.watch(str(folder))
+    return server
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     """A generated page's edit link opens its YAML file, not the generated Markdown."""
     data_file = page.meta.get("data_file")
@@ -57,12 +81,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
     return markdown
 
 
-def _hub(config: MkDocsConfig) -> Hub:
+def _data_dir(config: MkDocsConfig) -> Path:
     """The data next to mkdocs.yml, or the folder named by $FAMILYHUB_DATA."""
     data_dir = os.environ.get("FAMILYHUB_DATA") or Path(config.config_file_path).parent / "data"
+    return Path(data_dir).resolve()
+
+
+def _hub(config: MkDocsConfig) -> Hub:
     try:
         # loaded once for on_config and on_pre_build, for both languages, and again only for
         # files that changed since the last build of this process (issue 6)
-        return BUILD_CACHE.hub(Path(data_dir).resolve())
+        return BUILD_CACHE.hub(_data_dir(config))
     except DataError as error:
         raise PluginError(f"data/ has problems:\n{error}") from None
