@@ -79,7 +79,7 @@ def test_one_edit_costs_one_rebuild_and_shows(project: Path) -> None:
     with serving(project) as (url, log):
         first = settle(log)
         text = case.read_text(encoding="utf-8")
-        edited = text.replace('en: "Familiens Hus in', 'en: "Edited in the preview. Familiens Hus in')
+        edited = text.replace('en: "Familiens', 'en: "Edited in the preview. Familiens', 1)
         assert edited != text
         case.write_text(edited, "utf-8")
         assert settle(log) == first + 1, log.read_text()
