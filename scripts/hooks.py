@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -15,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from familyhub.i18n import MissingLabel
 from familyhub.incremental import BUILD_CACHE
-from familyhub.load import DataError, Hub
+from familyhub.load import DataError, Hub, data_dir_beside
 from familyhub.output import GENERATED_FOLDERS, OutputError
 
 log = logging.getLogger("mkdocs.familyhub")
@@ -82,9 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 
 def _data_dir(config: MkDocsConfig) -> Path:
-    """The data next to mkdocs.yml, or the folder named by $FAMILYHUB_DATA."""
-    data_dir = os.environ.get("FAMILYHUB_DATA") or Path(config.config_file_path).parent / "data"
-    return Path(data_dir).resolve()
+    return data_dir_beside(Path(config.config_file_path)).resolve()
 
 
 def _hub(config: MkDocsConfig) -> Hub:

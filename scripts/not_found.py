@@ -6,22 +6,20 @@ A static host serves one 404.html for every missing address, so the page carries
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from familyhub.load import DataError, load_site_config
+from familyhub.load import DataError, data_dir_beside, load_site_config
 
 LABELS = ("not-found-title", "not-found-text", "not-found-home")
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    data_dir = os.environ.get("FAMILYHUB_DATA") or Path(config.config_file_path).parent / "data"
     try:
-        site = load_site_config(Path(data_dir))
+        site = load_site_config(data_dir_beside(Path(config.config_file_path)))
     except DataError as error:
         raise PluginError(f"data/site.yml has problems:\n{error}") from None
     config.extra["not_found"] = [
