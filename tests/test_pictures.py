@@ -12,7 +12,7 @@ import pytest
 import tinyhtml5
 import yaml
 
-from familyhub.funding_chart import MAX_BARS, funding_panels, period_text
+from familyhub.funding_chart import CHAR_WIDTH, MAX_BARS, funding_panels, period_text
 from familyhub.i18n import Formatter
 from familyhub.load import load_hub
 from familyhub.models import Funding
@@ -207,8 +207,6 @@ def test_pictures_of_2000_partnerships_stay_bounded(national_hub: object) -> Non
 
 def test_amounts_stand_clear_of_the_grid_and_inside_the_picture(national_hub: object) -> None:
     """No grid line runs through an amount, and the longest amount is not cut off at the edge."""
-    from familyhub.funding_chart import CHAR_WIDTH
-
     for lang in ("da", "en"):
         renderer = Renderer(national_hub, lang)  # type: ignore[arg-type]
         for panel in funding_panels(renderer.hub, renderer.fmt):
