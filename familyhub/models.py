@@ -26,6 +26,8 @@ LANGUAGE_PATTERN = r"^[a-z]{2}$"
 CURRENCY_PATTERN = r"^[A-Z]{3}$"
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 SEED_PATTERN = r"^[0-9a-z_]+\.txt$"
+# a date as precise as the source gives it: 2017, 2017-03 or 2017-03-01
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 # What each pattern asks for, in the words of `familyhub check`'s messages: an editor reads
 # "write a language code …", not a regular expression.
 PATTERN_HINTS = {
@@ -35,6 +37,7 @@ PATTERN_HINTS = {
     CURRENCY_PATTERN: "a currency code of three capital letters, such as DKK, NOK or EUR",
     MONTH_PATTERN: "a month as YYYY-MM, such as 2025-11",
     SEED_PATTERN: "the file name of a seed text, such as 000_0835533d724fc592.txt",
+    PARTIAL_DATE_PATTERN: "a date as precise as the source gives it: 2017, 2017-03 or 2017-03-01",
 }
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
@@ -44,6 +47,8 @@ Number = StrictInt | StrictFloat
 NonNegative = Annotated[Number, Field(ge=0)]
 Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
 Country = Literal["DK", "NO", "SE"]
+PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
 
 # Texts longer than this are editorial mistakes (a pasted document), not content.
 MAX_TEXT_LENGTH = 5000
@@ -145,16 +150,111 @@ class Source(Record):
     """A cited document. Sources cite themselves, so they have no `sources` list."""
 
     title: ShortStr
+    # true where the page gives no title and the hub describes it instead
+    title_descriptive: bool = False
     publisher: ShortStr
-    kind: Literal["news", "presentation", "podcast", "case-story", "web-page", "report"]
+    kind: Literal[
+        "news",
+        "presentation",
+        "podcast",
+        "case-story",
+        "web-page",
+        "report",
+        "annual-report",
+        "evaluation",
+        "law",
+        "archive",
+    ]
     language: LanguageCode
     published: dt.date | None = None
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    year: Year | None = None
     url: Url | None = None
+    # why a reader cannot open it, where there is no address (a text provided to the hub)
+    no_address: Text | None = None
+    # a seed text the hub was given; never shown to readers (its address is `url`)
     seed: Annotated[str, StringConstraints(pattern=SEED_PATTERN)] | None = None
     # "as read" month of a web page, e.g. 2026-11
     accessed: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)] | None = None
     summary: Text
+
+    def consistency_problems(
+        self, entities: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[tuple[Any, ...], str]]:
+        if self.url is None and self.no_address is None:
+            yield ("title",), "give the source's address (url) or say why it has none (no_address)"
+        if self.url is not None and self.no_address is not None:
+            yield ("no_address",), "a source with an address (url) needs no no_address"
+
+
+class Event(Strict):
+    """One thing that happened, with its date as precise as its source gives it."""
+
+    date: PartialDate
+    event: Literal[
+        "founded", "announced", "agreed", "started", "funded", "extended", "paused", "ended"
+    ]
+    text: Text
+    source: SourceId
+
+
+class Claim(Strict):
+    """One value of a disputed fact, as one source gives it."""
+
+    value: ShortStr
+    # the date the source states its value for; none: the page is undated
+    as_of: PartialDate | None = None
+    source: SourceId
+    note: Text | None = None
+
+
+class Dispute(Strict):
+    """A fact on which sources disagree: every value is shown with its source, none picked."""
+
+    label: Text
+    claims: Annotated[list[Claim], Field(min_length=2)]
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _really_disagrees(self) -> Dispute:
+        if len({claim.value for claim in self.claims}) < 2:
+            raise ValueError("a dispute holds at least two different values")
+        return self
+
+
+class SeriesPoint(Strict):
+    year: Year
+    value: NonNegative
+    qualifier: Literal["about", "almost", "at-least", "more-than"] | None = None
+    source: SourceId
+    note: Text | None = None
+
+
+class Series(Strict):
+    """One national figure at several dates (branches, families, volunteers): how it grew."""
+
+    id: Slug
+    label: Text
+    points: Annotated[list[SeriesPoint], Field(min_length=2)]
+
+    @model_validator(mode="after")
+    def _one_point_a_year_in_order(self) -> Series:
+        years = [point.year for point in self.points]
+        if years != sorted(set(years)):
+            raise ValueError(
+                "points in year order, one a year (a second value for a year is a dispute)"
+            )
+        return self
+
+
+class CostPerFamily(Strict):
+    """The hub's own sum: an amount and a number of families that one source gives for one
+    period. Shown as the sum with its formula, never as the source's figure."""
+
+    amount: NonNegative
+    currency: Currency
+    families: Annotated[int, Field(ge=1)]
+    period: Text
+    source: SourceId
 
 
 class Organisation(Entity):
@@ -171,8 +271,12 @@ class Organisation(Entity):
     parent: OrganisationId | None = None
     municipality: MunicipalityId | None = None
     website: Url | None = None
+    founded: Year | None = None
     description: Text
     facts: list[Figure] = []
+    history: list[Event] = []
+    disputes: list[Dispute] = []
+    series: list[Series] = []
 
 
 class Municipality(Entity):
@@ -211,6 +315,8 @@ class Funding(Strict):
 class Partnership(Entity):
     name: Text
     status: Literal["active", "requested", "ended", "unknown"]
+    # what says the partnership is active (or requested); an ended one has an `ended` event
+    status_source: SourceId | None = None
     parties: Annotated[list[Party], Field(min_length=2)]
     municipality: MunicipalityId | None = None
     announced: dt.date | None = None
@@ -224,6 +330,27 @@ class Partnership(Entity):
     agreement: Text | None = None
     source_notes: Text | None = None
     facts: list[Figure] = []
+    history: list[Event] = []
+    end_year: Year | None = None
+    # why it ended, where a source says
+    ended_reason: Text | None = None
+    disputes: list[Dispute] = []
+    cost_per_family: list[CostPerFamily] = []
+
+    def consistency_problems(
+        self, entities: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[tuple[Any, ...], str]]:
+        last = self.history[-1] if self.history else None
+        if last and last.event == "ended" and self.status != "ended":
+            yield ("status",), f"status is '{self.status}' but the last history event is 'ended'"
+        if self.status == "ended" and not any(e.event == "ended" for e in self.history):
+            yield ("status",), "an ended partnership has an 'ended' event in its history"
+        if self.status in ("active", "requested") and self.status_source is None:
+            message = f"status '{self.status}' needs the source that says so (status_source)"
+            yield ("status",), message + ", or write 'unknown'"
+        for index, (before, after) in enumerate(zip(self.history, self.history[1:], strict=False)):
+            if after.date < before.date:
+                yield ("history", index + 1, "date"), "history events in date order, oldest first"
 
 
 class Role(Strict):
@@ -243,8 +370,14 @@ class Model(Entity):
     rhythm: Text | None = None
     roles: list[Role] = []
     principles: list[Text] = []
+    # Socialstyrelsen's Vidensportal headings; none: the page says the sources are silent
+    method: Text | None = None
+    implementation: Text | None = None
+    evidence: Text | None = None
+    economy: Text | None = None
     source_notes: Text | None = None
     facts: list[Figure] = []
+    disputes: list[Dispute] = []
 
 
 class Requirement(Strict):
@@ -287,6 +420,24 @@ class Case(Entity):
     what_worked: list[Text] = []
     what_was_hard: list[Text] = []
     lessons: list[Text] = []
+    source_notes: Text | None = None
+    facts: list[Figure] = []
+    disputes: list[Dispute] = []
+
+
+class Evaluation(Entity):
+    """A study, evaluation or rating of a model or partnership, with what it found."""
+
+    title: Text
+    author: ShortStr
+    year: Year | None = None
+    kind: Literal["evaluation", "rating", "research", "report"]
+    models: list[ModelId] = []
+    partnerships: list[PartnershipId] = []
+    organisations: list[OrganisationId] = []
+    country: Country
+    found: Text
+    rating: Text | None = None
     source_notes: Text | None = None
     facts: list[Figure] = []
 
@@ -445,6 +596,7 @@ KINDS: dict[str, tuple[str, type[Record]]] = {
     "models": ("model", Model),
     "requirement_sets": ("requirement_set", RequirementSet),
     "cases": ("case", Case),
+    "evaluations": ("evaluation", Evaluation),
     "organisations": ("organisation", Organisation),
     "municipalities": ("municipality", Municipality),
     "sources": ("source", Source),

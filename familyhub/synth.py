@@ -44,6 +44,7 @@ WORDS: dict[str, dict[str, str]] = {
         "guide": "Syntetisk guide",
         "item": "Syntetisk punkt",
         "case": "Syntetisk erfaring",
+        "evaluation": "Syntetisk evaluering",
         "source": "Syntetisk kilde",
         "figure": "Syntetisk tal",
         "role": "Syntetisk rolle",
@@ -59,6 +60,7 @@ WORDS: dict[str, dict[str, str]] = {
         "guide": "Synthetic guide",
         "item": "Synthetic item",
         "case": "Synthetic case story",
+        "evaluation": "Synthetic evaluation",
         "source": "Synthetic source",
         "figure": "Synthetic figure",
         "role": "Synthetic role",
@@ -261,16 +263,19 @@ def _guide(synth: Synth, index: int) -> Document:
 def _partnership(synth: Synth, index: int) -> Document:
     municipality = synth.pick("municipality")
     organisations = synth.picks("organisation", 2)
+    status = synth.rng.choice(["active", "active", "requested", "ended", "unknown"])
+    start_year = synth.rng.randrange(2010, 2026)
     return {
         "id": synth.id("partnership", index),
         "name": synth.label("partnership", index),
-        "status": synth.rng.choice(["active", "active", "requested", "ended", "unknown"]),
+        "status": status,
+        **_status_evidence(synth, index, status, start_year),
         "municipality": municipality,
         "parties": [
             {"municipality": municipality, "commits": synth.text("partnership", index, 1)},
             *({"organisation": organisation} for organisation in organisations),
         ],
-        "start_year": synth.rng.randrange(2010, 2026),
+        "start_year": start_year,
         "duration_years": synth.rng.randrange(1, 6),
         "models": synth.picks("model", 1),
         "summary": synth.text("partnership", index, 2),
@@ -291,6 +296,21 @@ def _partnership(synth: Synth, index: int) -> Document:
     }
 
 
+def _status_evidence(synth: Synth, index: int, status: str, start_year: int) -> Document:
+    """What the schema asks of a status: its source, or the history that ended it."""
+    if status in ("active", "requested"):
+        return {"status_source": synth.pick("source")}
+    if status != "ended":
+        return {}
+    event = {"text": synth.text("partnership", index, 1), "source": synth.pick("source")}
+    return {
+        "history": [
+            {"date": str(start_year), "event": "started", **event},
+            {"date": str(start_year + 2), "event": "ended", **event},
+        ]
+    }
+
+
 @generator("case", per_partnership=0.1)
 def _case(synth: Synth, index: int) -> Document:
     return {
@@ -307,6 +327,23 @@ def _case(synth: Synth, index: int) -> Document:
         "what_was_hard": [synth.text("case", index, 1) for _ in range(2)],
         "lessons": [synth.text("case", index, 1)],
         "sources": synth.picks("source", 2),
+        "last_reviewed": synth.reviewed(),
+    }
+
+
+@generator("evaluation", per_partnership=0.02)
+def _evaluation(synth: Synth, index: int) -> Document:
+    return {
+        "id": synth.id("evaluation", index),
+        "title": synth.label("evaluation", index),
+        "author": f"{synth.word('organisation', 'en')} {index % 40 + 1}",
+        "year": synth.rng.randrange(2005, 2026),
+        "kind": synth.rng.choice(["evaluation", "rating", "research", "report"]),
+        "country": synth.rng.choice(["DK", "NO"]),
+        "models": synth.picks("model", 1),
+        "partnerships": synth.picks("partnership", 2),
+        "found": synth.text("evaluation", index, 2),
+        "sources": synth.picks("source", 1),
         "last_reviewed": synth.reviewed(),
     }
 
