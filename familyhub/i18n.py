@@ -8,7 +8,7 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal, get_group_symbol
 
-from familyhub.models import Language
+from familyhub.data.site_config import Language
 
 
 class MissingLabel(KeyError):

@@ -45,12 +45,12 @@ GENERATED = (
     "sources",
 )
 # Times load + validate and render in a fresh process, the way a build's hook does (through
-# familyhub.incremental, and so through the store of familyhub/store.py unless it is switched
-# off); prints them as JSON.
+# familyhub.pages.incremental, and so through the store of familyhub/data/store.py unless it is
+# switched off); prints them as JSON.
 PIPELINE_PROBE = """
 import json, sys, time
 from pathlib import Path
-from familyhub.incremental import BuildCache
+from familyhub.pages.incremental import BuildCache
 start = time.perf_counter()
 cache = BuildCache()
 hub = cache.hub(Path(sys.argv[1]))
@@ -63,7 +63,7 @@ print(json.dumps({"load": loaded - start, "render": rendered - loaded, "pages": 
 # the three situations of an editor's build: a fresh clone (nothing stored), a build with no
 # change since the last one, and a build after one file was edited
 PIPELINE_CASES = ("cold", "warm", "one edit")
-FAMILYHUB = [sys.executable, "-m", "familyhub.cli"]
+FAMILYHUB = [sys.executable, "-m", "familyhub.cli.main"]
 KB = 1024
 MB = 1024 * 1024
 

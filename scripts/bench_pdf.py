@@ -3,7 +3,7 @@
 Each time is the median of --runs runs (3 by default; `make bench` runs it once, to stay short).
 
 Builds the site once into a temporary folder (data from $FAMILYHUB_DATA, else data/), then times
-familyhub.pdf on it. Target on the 2-core reference machine: at most 15 s per language.
+familyhub.pdf.documents on it. Target on the 2-core reference machine: at most 15 s per language.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from familyhub.load import data_dir_beside, load_site_config
-from familyhub.pdf import build_language, build_pdfs, read_layout
+from familyhub.data.load import data_dir_beside, load_site_config
+from familyhub.pdf.documents import build_language, build_pdfs, read_layout
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"

@@ -12,10 +12,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
+from familyhub.data.load import Hub, data_dir_beside
+from familyhub.data.problems import DataError
 from familyhub.i18n import MissingLabel
-from familyhub.incremental import BUILD_CACHE
-from familyhub.load import DataError, Hub, data_dir_beside
-from familyhub.output import GENERATED_FOLDERS, OutputError
+from familyhub.pages.incremental import BUILD_CACHE
+from familyhub.pages.output import GENERATED_FOLDERS, OutputError
 
 log = logging.getLogger("mkdocs.familyhub")
 

@@ -12,7 +12,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from familyhub.load import DataError, data_dir_beside, load_site_config
+from familyhub.data.load import data_dir_beside, load_site_config
+from familyhub.data.problems import DataError
 
 LABELS = ("not-found-title", "not-found-text", "not-found-home")
 

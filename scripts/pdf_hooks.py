@@ -10,9 +10,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from familyhub.load import DataError, data_dir_beside, load_site_config
-from familyhub.models import SiteConfig
-from familyhub.pdf import downloads, label_problems, nav_paths
+from familyhub.data.load import data_dir_beside, load_site_config
+from familyhub.data.problems import DataError
+from familyhub.data.site_config import SiteConfig
+from familyhub.pdf.documents import downloads, label_problems, nav_paths
 
 # A link whose text is its own address: printing the address again after it says nothing.
 _BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')

@@ -17,9 +17,9 @@ from typing import ClassVar
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from familyhub.build import build_site
-from familyhub.headers import security_headers
-from familyhub.models import KINDS
+from familyhub.data.kinds import KINDS
+from familyhub.site.build import build_site
+from familyhub.site.headers import security_headers
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from familyhub.build import build_site
+from familyhub.site.build import build_site
 
 from .conftest import ROOT, run_mkdocs_build
 
@@ -36,7 +36,7 @@ def test_a_label_missing_in_every_language_fails_the_build_without_traceback(
         [
             sys.executable,
             "-m",
-            "familyhub.cli",
+            "familyhub.cli.main",
             "--data",
             str(project / "data"),
             "render",

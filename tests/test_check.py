@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.cli import main
+from familyhub.cli.main import main
 
 PARTNERSHIP = "partnerships/holbaek-home-start.yml"
 
@@ -36,7 +36,7 @@ def test_clean_data_exits_0_with_one_summary_line(data_dir: Path, capsys) -> Non
 
 def test_unknown_field_names_file_line_and_field(data_dir: Path, edit: Edit, capsys) -> None:
     path = edit(
-        PARTNERSHIP, lambda text: text.replace("status: active", "status: active\nbudget: 3")
+        PARTNERSHIP, lambda text: text.replace("status: unknown", "status: unknown\nbudget: 3")
     )
     code, _, err = check(data_dir, capsys)
     assert code == 1
@@ -103,7 +103,7 @@ def test_impossible_date_is_reported_on_its_line(data_dir: Path, edit: Edit, cap
 
 
 def test_invalid_yaml_gives_line(data_dir: Path, edit: Edit, capsys) -> None:
-    edit(PARTNERSHIP, lambda text: text.replace("status: active", "status: [active"))
+    edit(PARTNERSHIP, lambda text: text.replace("status: unknown", "status: [unknown"))
     code, _, err = check(data_dir, capsys)
     assert code == 1
     assert f"data/{PARTNERSHIP}:" in err and ": status: invalid YAML:" in err
@@ -111,7 +111,7 @@ def test_invalid_yaml_gives_line(data_dir: Path, edit: Edit, capsys) -> None:
 
 def test_key_given_twice_is_refused(data_dir: Path, edit: Edit, capsys) -> None:
     path = edit(
-        PARTNERSHIP, lambda text: text.replace("status: active", "status: active\nstatus: ended")
+        PARTNERSHIP, lambda text: text.replace("status: unknown", "status: unknown\nstatus: ended")
     )
     code, _, err = check(data_dir, capsys)
     assert code == 1
@@ -133,7 +133,7 @@ def test_empty_file_and_stray_folder_are_reported(data_dir: Path, capsys) -> Non
 
 
 def test_every_problem_is_listed_not_just_the_first(data_dir: Path, edit: Edit, capsys) -> None:
-    edit(PARTNERSHIP, lambda text: text.replace("status: active", "status: unheard-of\nbudget: 3"))
+    edit(PARTNERSHIP, lambda text: text.replace("status: unknown", "status: unheard-of\nbudget: 3"))
     code, _, err = check(data_dir, capsys)
     assert code == 1
     assert ": status:" in err and ": budget: unknown field" in err
@@ -143,7 +143,7 @@ def test_every_problem_is_listed_not_just_the_first(data_dir: Path, edit: Edit, 
 def test_installed_command_prints_no_traceback(data_dir: Path, edit: Edit) -> None:
     edit(PARTNERSHIP, lambda text: "\x00\x01 not yaml: [")
     result = subprocess.run(
-        [sys.executable, "-m", "familyhub.cli", "--data", str(data_dir), "check"],
+        [sys.executable, "-m", "familyhub.cli.main", "--data", str(data_dir), "check"],
         capture_output=True,
         text=True,
         check=False,

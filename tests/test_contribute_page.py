@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.cli import main
+from familyhub.cli.main import main
 
 from .conftest import ROOT
 

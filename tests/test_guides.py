@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.cli import main
-from familyhub.guides import item_views, plans_by_requirement_set
-from familyhub.load import load_hub
-from familyhub.models import PHASES
+from familyhub.cli.main import main
+from familyhub.data.guide_model import PHASES
+from familyhub.data.load import load_hub
+from familyhub.pages.guides import item_views, plans_by_requirement_set
 
 from .conftest import ROOT
 

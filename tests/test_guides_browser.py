@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from familyhub.cli import main
-from familyhub.guides import item_views
-from familyhub.load import load_hub
+from familyhub.cli.main import main
+from familyhub.data.load import load_hub
+from familyhub.pages.guides import item_views
 
 from .conftest import ROOT
 from .guides_fixtures import ADDED_ITEM, REMOVED_ITEM, Versions, versions

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from familyhub.guides import item_views, plan_spec
+from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
-from familyhub.load import load_hub
+from familyhub.pages.guides import item_views, plan_spec
 
 from .conftest import ROOT, run_mkdocs_build
 

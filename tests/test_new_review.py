@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from familyhub.cli import main
-from familyhub.models import KINDS
-from familyhub.new import KIND_NAMES
-from familyhub.review import cutoff
+from familyhub.cli.main import main
+from familyhub.data.kinds import KINDS
+from familyhub.data.new import KIND_NAMES
+from familyhub.data.review import cutoff
 
 from .conftest import ROOT
 
@@ -24,6 +24,7 @@ FILLED_PARTNERSHIP = [
     "Samarbejde om frivillig familiestøtte",
     "Cooperation on volunteer family support",
     "active",
+    "holbaek-home-start-2024",
     "holbaek",
     "2024",
     "holbaek",
@@ -120,7 +121,7 @@ def test_new_refuses_a_bad_id(bad_id: str, data_dir: Path, capsys) -> None:
 def test_bad_arguments_exit_2_without_traceback(data_dir: Path) -> None:
     for args in (["new", "thing", "x"], ["new", "partnership"], ["review", "--months", "-3"]):
         result = subprocess.run(
-            [sys.executable, "-m", "familyhub.cli", "--data", str(data_dir), *args],
+            [sys.executable, "-m", "familyhub.cli.main", "--data", str(data_dir), *args],
             capture_output=True,
             text=True,
             cwd=ROOT,

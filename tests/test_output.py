@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.output import OutputError, write_pages
-from familyhub.render import RenderedPage
+from familyhub.pages.markup import RenderedPage
+from familyhub.pages.output import OutputError, write_pages
 
 
 def pages(text: str = "# A\n") -> dict[str, list[RenderedPage]]:

@@ -16,11 +16,11 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from familyhub.build import build_site
+from familyhub.data.kinds import FOLDER_OF_KIND
+from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
-from familyhub.load import load_hub
-from familyhub.models import FOLDER_OF_KIND
-from familyhub.pdf import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
+from familyhub.pdf.documents import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
+from familyhub.site.build import build_site
 
 from .conftest import ROOT, run_mkdocs_build
 from .test_site import KEY_FIGURES

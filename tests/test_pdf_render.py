@@ -9,10 +9,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from familyhub.load import load_site_config
-from familyhub.pdf import PdfError, downloads, label_problems, make_pdf
-from familyhub.pdf_content import DocumentInfo, SitePage, css_string, document_html, read_page
-from familyhub.pdf_render import Rendered, render, site_only_fetcher, write_pdf
+from familyhub.data.load import load_site_config
+from familyhub.pdf.content import DocumentInfo, SitePage, css_string, document_html, read_page
+from familyhub.pdf.documents import PdfError, downloads, label_problems, make_pdf
+from familyhub.pdf.weasy import Rendered, render, site_only_fetcher, write_pdf
 
 from .conftest import ROOT
 

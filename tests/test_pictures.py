@@ -12,13 +12,13 @@ import pytest
 import tinyhtml5
 import yaml
 
-from familyhub.funding_chart import CHAR_WIDTH, MAX_BARS, funding_panels, period_text
+from familyhub.data.load import load_hub
+from familyhub.data.models import Funding
+from familyhub.data.synth import write_data_set
 from familyhub.i18n import Formatter
-from familyhub.load import load_hub
-from familyhub.models import Funding
-from familyhub.network import MAX_PER_SIDE, network
-from familyhub.render import Renderer
-from familyhub.synth import write_data_set
+from familyhub.pages.compose import make_renderer
+from familyhub.pictures.funding_chart import CHAR_WIDTH, MAX_BARS, funding_panels, period_text
+from familyhub.pictures.network import MAX_PER_SIDE, network
 
 from .conftest import ROOT, run_mkdocs_build
 
@@ -181,7 +181,7 @@ def national_hub(tmp_path_factory: pytest.TempPathFactory) -> object:
 
 
 def test_pictures_of_2000_partnerships_stay_bounded(national_hub: object) -> None:
-    renderer = Renderer(national_hub, "da")  # type: ignore[arg-type]
+    renderer = make_renderer(national_hub, "da")  # type: ignore[arg-type]
     panels = funding_panels(renderer.hub, renderer.fmt)
     # kroner and Norwegian kroner never share an axis
     assert [panel.key for panel in panels] == ["dkk-year", "nok-year"]
@@ -208,7 +208,7 @@ def test_pictures_of_2000_partnerships_stay_bounded(national_hub: object) -> Non
 def test_amounts_stand_clear_of_the_grid_and_inside_the_picture(national_hub: object) -> None:
     """No grid line runs through an amount, and the longest amount is not cut off at the edge."""
     for lang in ("da", "en"):
-        renderer = Renderer(national_hub, lang)  # type: ignore[arg-type]
+        renderer = make_renderer(national_hub, lang)  # type: ignore[arg-type]
         for panel in funding_panels(renderer.hub, renderer.fmt):
             svg = ET.fromstring(str(panel.svg))
             width = float(svg.get("viewBox", "").split()[2])

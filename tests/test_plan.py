@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from familyhub.guides import BROWSER_DATE_FIELDS, browser_formats
+from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
-from familyhub.load import load_hub
-from familyhub.plan import (
+from familyhub.pages.guides import BROWSER_DATE_FIELDS, browser_formats
+from familyhub.pages.plan import (
     FTE_SCALE,
     MAX_AMOUNT,
     BudgetLineSpec,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
-from familyhub.load import load_hub
 
 from .conftest import ROOT, run_mkdocs_build
 

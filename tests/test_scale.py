@@ -8,10 +8,10 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from familyhub.cli import main
-from familyhub.incremental import BuildCache
-from familyhub.models import KINDS
-from familyhub.synth import GENERATORS
+from familyhub.cli.main import main
+from familyhub.data.kinds import KINDS
+from familyhub.data.synth import GENERATORS
+from familyhub.pages.incremental import BuildCache
 
 from .conftest import ROOT
 
@@ -100,10 +100,11 @@ def test_build_cache_rereads_only_what_changed(project: Path) -> None:
     hub = cache.hub(data_dir)
     assert cache.hub(data_dir) is hub
     path = data_dir / "partnerships" / "holbaek-home-start.yml"
-    path.write_text(path.read_text().replace("status: active", "status: ended"))
+    requested = "status: requested\nstatus_source: holbaek-home-start-2024"
+    path.write_text(path.read_text().replace("status: unknown", requested))
     changed = cache.hub(data_dir)
     assert changed is not hub
-    assert changed.get("partnership", "holbaek-home-start").status == "ended"
+    assert changed.get("partnership", "holbaek-home-start").status == "requested"
     assert changed.get("model", "family-house") is hub.get("model", "family-house")
 
 
@@ -148,7 +149,7 @@ def test_filter_box_narrows_the_overview_table(page: Page, site_url: str) -> Non
 def test_synth_leaves_nothing_behind_on_failure(tmp_path: Path, monkeypatch) -> None:
     """Cases are written after partnerships: a case that cannot be written stops synth with
     files already in its staging folder, which must go."""
-    from familyhub import synth as synth_module
+    from familyhub.data import synth as synth_module
 
     def unwritable(_synth: object, index: int) -> dict[str, object]:
         return {"id": f"case-{index}", "what": object()}

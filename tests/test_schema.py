@@ -17,10 +17,11 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from pydantic import ValidationError
 
-from familyhub.cli import main
-from familyhub.load import _Loader
-from familyhub.models import KINDS, SiteConfig
-from familyhub.schema import all_schemas
+from familyhub.cli.main import main
+from familyhub.data.kinds import KINDS
+from familyhub.data.schema import all_schemas
+from familyhub.data.site_config import SiteConfig
+from familyhub.data.yaml_lines import YamlLoader as _Loader
 
 from .conftest import ROOT
 from .test_fuzz import MUTATIONS, SEED

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page
 
-from familyhub.headers import security_headers
+from familyhub.site.headers import security_headers
 
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 

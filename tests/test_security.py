@@ -12,9 +12,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from familyhub.build import build_site
-from familyhub.cli import main
-from familyhub.headers import NETLIFY_FILE, NGINX_FILE, security_headers
+from familyhub.cli.main import main
+from familyhub.site.build import build_site
+from familyhub.site.headers import NETLIFY_FILE, NGINX_FILE, security_headers
 
 from .conftest import ROOT, serving
 from .test_render import INJECTIONS

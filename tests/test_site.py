@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.load import load_hub
-from familyhub.models import FOLDER_OF_KIND
-from familyhub.render import display_name
+from familyhub.data.kinds import FOLDER_OF_KIND
+from familyhub.data.load import load_hub
+from familyhub.pages.render import display_name
 
 from .conftest import ROOT
 

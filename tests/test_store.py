@@ -1,4 +1,4 @@
-"""The store a build keeps between processes (familyhub/store.py): it saves time, never shows
+"""The store a build keeps between processes (familyhub/data/store.py): it saves time, never shows
 stale pages, and a broken store costs nothing but the time it would have saved."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from familyhub import store
-from familyhub.incremental import BuildCache
-from familyhub.render import Pages
+from familyhub.data import store
+from familyhub.pages.incremental import BuildCache
+from familyhub.pages.markup import Pages
 
 PARTNERSHIP = "partnerships/holbaek-home-start.yml"
 PAGE = "partnerships/holbaek-home-start.md"

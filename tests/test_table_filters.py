@@ -10,9 +10,9 @@ from typing import get_args
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from familyhub.cli import main
-from familyhub.load import load_hub
-from familyhub.models import CaseTheme
+from familyhub.cli.main import main
+from familyhub.data.load import load_hub
+from familyhub.data.models import CaseTheme
 
 from .conftest import ROOT
 

@@ -1,0 +1,146 @@
+"""The schema's building blocks: patterns, typed fields, texts in every language, references,
+and the base records every entity kind extends."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StrictFloat,
+    StrictInt,
+    StringConstraints,
+    ValidationInfo,
+)
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL_PATTERN = r"^https?://\S+$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
+SEED_PATTERN = r"^[0-9a-z_]+\.txt$"
+# a date as precise as the source gives it: 2017, 2017-03 or 2017-03-01
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# What each pattern asks for, in the words of `familyhub check`'s messages: an editor reads
+# "write a language code …", not a regular expression.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "an id of lower-case letters a-z, digits and hyphens, such as aarhus-home-start",
+    URL_PATTERN: "an address that starts with https:// (or http://), without spaces",
+    LANGUAGE_PATTERN: "a language code of two lower-case letters, such as da, no or en",
+    CURRENCY_PATTERN: "a currency code of three capital letters, such as DKK, NOK or EUR",
+    MONTH_PATTERN: "a month as YYYY-MM, such as 2025-11",
+    SEED_PATTERN: "the file name of a seed text, such as 000_0835533d724fc592.txt",
+    PARTIAL_DATE_PATTERN: "a date as precise as the source gives it: 2017, 2017-03 or 2017-03-01",
+}
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
+LanguageCode = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+ShortStr = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Number = StrictInt | StrictFloat
+NonNegative = Annotated[Number, Field(ge=0)]
+Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+Country = Literal["DK", "NO", "SE"]
+PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
+# Texts longer than this are editorial mistakes (a pasted document), not content.
+MAX_TEXT_LENGTH = 5000
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a string field as the id of an entity of another kind."""
+
+    kind: str
+
+
+def _check_translations(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    languages = (info.context or {}).get("languages")
+    if not languages:
+        return value
+    missing = [lang for lang in languages if not value.get(lang, "").strip()]
+    if missing:
+        raise ValueError(f"missing translation: {', '.join(missing)}")
+    unknown = sorted(set(value) - set(languages))
+    if unknown:
+        raise ValueError(
+            f"unknown language: {', '.join(unknown)} (languages are {', '.join(languages)})"
+        )
+    return value
+
+
+class TranslatedMarker:
+    """Marks Text in the JSON Schema, so data/schema.py can require every configured language.
+
+    The languages live in data/site.yml, not in the model, so the schema is finished there.
+    """
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        schema: dict[str, Any] = handler(core_schema)
+        schema[TRANSLATED_KEY] = True
+        return schema
+
+
+TRANSLATED_KEY = "x-familyhub-translated"
+TextBody = Annotated[str, StringConstraints(max_length=MAX_TEXT_LENGTH)]
+# A human-readable text in every configured language: {da: ..., en: ...}.
+Text = Annotated[dict[str, TextBody], AfterValidator(_check_translations), TranslatedMarker()]
+
+SourceId = Annotated[Slug, RefTo("source")]
+OrganisationId = Annotated[Slug, RefTo("organisation")]
+MunicipalityId = Annotated[Slug, RefTo("municipality")]
+PartnershipId = Annotated[Slug, RefTo("partnership")]
+ModelId = Annotated[Slug, RefTo("model")]
+RequirementSetId = Annotated[Slug, RefTo("requirement_set")]
+CaseId = Annotated[Slug, RefTo("case")]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Figure(Strict):
+    """A number stated by a source, such as families helped in a year."""
+
+    label: Text
+    value: NonNegative
+    # how the source words it: "ca. 450", "næsten 1000", "mindst 6", "mere end 3500"
+    qualifier: Literal["about", "almost", "at-least", "more-than"] | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    currency: Currency | None = None
+    per: Literal["year", "family", "week"] | None = None
+    source: SourceId
+    note: Text | None = None
+
+
+class Record(Strict):
+    """One file in data/<kind>/: an id (its file name) and when a person last checked it."""
+
+    id: Slug
+    last_reviewed: dt.date
+    # familyhub.data.load.entity_references, worked out once and kept with the entity
+    _references: tuple[tuple[tuple[Any, ...], str, str], ...] | None = PrivateAttr(default=None)
+
+    def consistency_problems(
+        self, entities: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[tuple[Any, ...], str]]:
+        """(location, message) for facts that span entities, such as a requirement inside a set.
+
+        Runs after every file has loaded; a reference to a missing entity is reported elsewhere.
+        """
+        return iter(())
+
+
+class Entity(Record):
+    """A record whose facts come from the sources it lists."""
+
+    sources: Annotated[list[SourceId], Field(min_length=1)]

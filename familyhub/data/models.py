@@ -1,0 +1,264 @@
+"""The one schema of the hub: pydantic models for every entity kind in data/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from familyhub.data.facts import (
+    CostPerFamily,
+    Dispute,
+    Event,
+    Series,
+)
+from familyhub.data.fields import (
+    MONTH_PATTERN,
+    SEED_PATTERN,
+    Country,
+    Currency,
+    Entity,
+    Figure,
+    LanguageCode,
+    ModelId,
+    MunicipalityId,
+    NonNegative,
+    Number,
+    OrganisationId,
+    PartnershipId,
+    Record,
+    ShortStr,
+    Slug,
+    SourceId,
+    Strict,
+    Text,
+    Url,
+    Year,
+)
+
+
+class Source(Record):
+    """A cited document. Sources cite themselves, so they have no `sources` list."""
+
+    title: ShortStr
+    # true where the page gives no title and the hub describes it instead
+    title_descriptive: bool = False
+    publisher: ShortStr
+    kind: Literal[
+        "news",
+        "presentation",
+        "podcast",
+        "case-story",
+        "web-page",
+        "report",
+        "annual-report",
+        "evaluation",
+        "law",
+        "archive",
+    ]
+    language: LanguageCode
+    published: dt.date | None = None
+    year: Year | None = None
+    url: Url | None = None
+    # why a reader cannot open it, where there is no address (a text provided to the hub)
+    no_address: Text | None = None
+    # a seed text the hub was given; never shown to readers (its address is `url`)
+    seed: Annotated[str, StringConstraints(pattern=SEED_PATTERN)] | None = None
+    # "as read" month of a web page, e.g. 2026-11
+    accessed: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)] | None = None
+    summary: Text
+
+    def consistency_problems(
+        self, entities: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[tuple[Any, ...], str]]:
+        if self.url is None and self.no_address is None:
+            yield ("title",), "give the source's address (url) or say why it has none (no_address)"
+        if self.url is not None and self.no_address is not None:
+            yield ("no_address",), "a source with an address (url) needs no no_address"
+
+
+class Organisation(Entity):
+    name: ShortStr
+    kind: Literal[
+        "volunteer-organisation",
+        "local-branch",
+        "humanitarian-organisation",
+        "public-agency",
+        "housing-social-partnership",
+        "other",
+    ]
+    country: Country
+    parent: OrganisationId | None = None
+    municipality: MunicipalityId | None = None
+    website: Url | None = None
+    founded: Year | None = None
+    description: Text
+    facts: list[Figure] = []
+    history: list[Event] = []
+    disputes: list[Dispute] = []
+    series: list[Series] = []
+
+
+class Municipality(Entity):
+    name: ShortStr
+    country: Country
+    description: Text | None = None
+
+
+class Party(Strict):
+    """One side of a partnership and what it commits to."""
+
+    organisation: OrganisationId | None = None
+    municipality: MunicipalityId | None = None
+    commits: Text | None = None
+
+    @model_validator(mode="after")
+    def _names_exactly_one_side(self) -> Party:
+        if (self.organisation is None) == (self.municipality is None):
+            raise ValueError("a party names exactly one of organisation or municipality")
+        return self
+
+
+class Funding(Strict):
+    """Money in a partnership: an amount for a period, from a source."""
+
+    amount: NonNegative
+    currency: Currency
+    per: Literal["year", "total"]
+    years: Annotated[int, Field(ge=1, le=50)] | None = None
+    start_year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    status: Literal["granted", "requested"] = "granted"
+    description: Text
+    source: SourceId
+
+
+class Partnership(Entity):
+    name: Text
+    status: Literal["active", "requested", "ended", "unknown"]
+    # what says the partnership is active (or requested); an ended one has an `ended` event
+    status_source: SourceId | None = None
+    parties: Annotated[list[Party], Field(min_length=2)]
+    municipality: MunicipalityId | None = None
+    announced: dt.date | None = None
+    start_year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    duration_years: Annotated[int, Field(ge=1, le=50)] | None = None
+    models: list[ModelId] = []
+    summary: Text
+    target_group: Text | None = None
+    funding: list[Funding] = []
+    evaluation: Text | None = None
+    agreement: Text | None = None
+    source_notes: Text | None = None
+    facts: list[Figure] = []
+    history: list[Event] = []
+    end_year: Year | None = None
+    # why it ended, where a source says
+    ended_reason: Text | None = None
+    disputes: list[Dispute] = []
+    cost_per_family: list[CostPerFamily] = []
+
+    def consistency_problems(
+        self, entities: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[tuple[Any, ...], str]]:
+        last = self.history[-1] if self.history else None
+        if last and last.event == "ended" and self.status != "ended":
+            yield ("status",), f"status is '{self.status}' but the last history event is 'ended'"
+        if self.status == "ended" and not any(e.event == "ended" for e in self.history):
+            yield ("status",), "an ended partnership has an 'ended' event in its history"
+        if self.status in ("active", "requested") and self.status_source is None:
+            message = f"status '{self.status}' needs the source that says so (status_source)"
+            yield ("status",), message + ", or write 'unknown'"
+        for index, (before, after) in enumerate(zip(self.history, self.history[1:], strict=False)):
+            if after.date < before.date:
+                yield ("history", index + 1, "date"), "history events in date order, oldest first"
+
+
+class Role(Strict):
+    who: Text
+    does: Text
+
+
+class Model(Entity):
+    name: Text
+    category: Literal[
+        "home-visiting", "family-house", "group", "municipal-programme", "young-mothers-house"
+    ]
+    organisation: OrganisationId | None = None
+    summary: Text
+    target_group: Text
+    duration: Text | None = None
+    rhythm: Text | None = None
+    roles: list[Role] = []
+    principles: list[Text] = []
+    # Socialstyrelsen's Vidensportal headings; none: the page says the sources are silent
+    method: Text | None = None
+    implementation: Text | None = None
+    evidence: Text | None = None
+    economy: Text | None = None
+    source_notes: Text | None = None
+    facts: list[Figure] = []
+    disputes: list[Dispute] = []
+
+
+class Requirement(Strict):
+    """One thing that must be in place; numbers are structured, not only prose."""
+
+    id: Slug
+    category: Literal["organisation", "staff", "funding", "quality", "approval", "volunteers"]
+    title: Text
+    text: Text
+    fte: Annotated[Number, Field(gt=0, le=1)] | None = None
+    years: Annotated[int, Field(ge=1, le=50)] | None = None
+    hours: Annotated[int, Field(ge=1)] | None = None
+    source: SourceId
+
+
+class RequirementSet(Entity):
+    name: Text
+    # whose requirements these are; none for a set the hub compiled from several sources
+    organisation: OrganisationId | None = None
+    country: Country
+    summary: Text
+    requirements: Annotated[list[Requirement], Field(min_length=1)]
+
+
+# issue 7: what a case story is about, for the cases overview's filter; labels theme-<slug>
+CaseTheme = Literal[
+    "funding", "volunteers", "trust", "agreement", "outreach", "rules", "evaluation", "coordination"
+]
+
+
+class Case(Entity):
+    title: Text
+    municipalities: list[MunicipalityId] = []
+    organisations: list[OrganisationId] = []
+    partnerships: list[PartnershipId] = []
+    models: list[ModelId] = []
+    themes: list[CaseTheme] = []
+    what_happened: Text
+    who: Text
+    what_worked: list[Text] = []
+    what_was_hard: list[Text] = []
+    lessons: list[Text] = []
+    source_notes: Text | None = None
+    facts: list[Figure] = []
+    disputes: list[Dispute] = []
+
+
+class Evaluation(Entity):
+    """A study, evaluation or rating of a model or partnership, with what it found."""
+
+    title: Text
+    author: ShortStr
+    year: Year | None = None
+    kind: Literal["evaluation", "rating", "research", "report"]
+    models: list[ModelId] = []
+    partnerships: list[PartnershipId] = []
+    organisations: list[OrganisationId] = []
+    country: Country
+    found: Text
+    rating: Text | None = None
+    source_notes: Text | None = None
+    facts: list[Figure] = []

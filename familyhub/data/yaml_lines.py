@@ -1,0 +1,123 @@
+"""YAML with line numbers: a safe loader that refuses a key given twice, the reader that turns
+every failure into a Problem, and the line of any field for the messages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from familyhub.data.problems import WHOLE_FILE, Problem, display
+
+KEY_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+MAX_FILE_BYTES = 1_000_000
+
+
+class YamlLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """Safe loader that keeps dates as strings, so pydantic reports bad dates with their line,
+    and refuses a key given twice (PyYAML would silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key '{key_node.value}' appears twice", key_node.start_mark
+                )
+            seen.add(key_node.value)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
+    shown = display(path, data_dir)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(shown, 1, WHOLE_FILE, f"larger than {MAX_FILE_BYTES} bytes"))
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, 0, WHOLE_FILE, f"cannot read file ({error.strerror})"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        problems.append(Problem(shown, line, WHOLE_FILE, f"not UTF-8 text ({error.reason})"))
+        return None
+    try:
+        document = yaml.load(text, Loader=YamlLoader)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as error:
+        # an unclosed bracket or quote is reported where parsing gave up; the editor wants to
+        # see where it was opened (the context), so that line leads when there is one
+        mark = error.context_mark or error.problem_mark
+        line = mark.line + 1 if mark else 1
+        message = f"invalid YAML: {error.problem or error}"
+        if error.context_mark and error.problem_mark:
+            message += (
+                f" ({error.context} on line {line}; noticed on line {error.problem_mark.line + 1})"
+            )
+        problems.append(Problem(shown, line, key_near(text, line), message))
+        return None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        message = f"invalid YAML: character {chr(error.character)!r} is not allowed"
+        problems.append(Problem(shown, line, key_near(text, line), message))
+        return None
+    except yaml.YAMLError as error:
+        message = "invalid YAML: " + " ".join(str(error).split())
+        problems.append(Problem(shown, 1, WHOLE_FILE, message))
+        return None
+    if not isinstance(document, dict):
+        found = "an empty file" if document is None else f"a {type(document).__name__}"
+        problems.append(
+            Problem(shown, 1, WHOLE_FILE, f"expected a mapping of fields, found {found}")
+        )
+        return None
+    return document
+
+
+def key_near(text: str, line: int) -> str:
+    """The YAML key on or above a line, to name a field even where the syntax is broken."""
+    lines = text.splitlines()
+    for number in range(min(line, len(lines)), 0, -1):
+        match = KEY_LINE.match(lines[number - 1])
+        if match:
+            return match.group(1)
+    return WHOLE_FILE
+
+
+def line_of(path: Path, loc: tuple[Any, ...]) -> int:
+    """Line (1-based) of the deepest node of `loc` present in the file; 1 if none is."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=YamlLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return 1
+    if node is None:
+        return 1
+    line = node.start_mark.line + 1
+    for part in loc:
+        child = _child_node(node, part)
+        if child is None:
+            break
+        key_node, node = child
+        line = (key_node or node).start_mark.line + 1
+    return line
+
+
+def _child_node(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if key_node.value == part:
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    return None

@@ -1,0 +1,191 @@
+"""What each overview table can be filtered and sorted by: machine values for table-filter.js.
+
+The values are ids, codes and years put beside the table at build time, as JSON the browser reads,
+so the script never guesses from the visible text; the option names are the names the pages show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from familyhub.pages.markup import PageContext, script_json
+
+if TYPE_CHECKING:
+    from familyhub.data.models import Source
+
+# an entity -> its values for one filter (ids, codes or years), given the hub's lookup
+Values = Callable[[Any, "PageContext"], Iterable[str | int | None]]
+SortKey = Callable[[Any], str | int | None]
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A select above a table: rows match when one of their values is the one chosen."""
+
+    id: str  # the URL parameter and the label key of the select
+    values: Values
+    ref: str | None = None  # values are ids of this kind: options show their names
+    label_prefix: str | None = None  # values are codes: options show label(prefix + value)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """A column whose header sorts the table; by its text unless a key says better."""
+
+    id: str  # the URL value (sort=<id>-asc) and the header's label key
+    column: int
+    key: SortKey | None = None
+
+
+def _one(value: str | int | None) -> list[str | int | None]:
+    return [value]
+
+
+def _partnership_municipalities(entity: Any, _: PageContext) -> list[str | None]:
+    sides = [party.municipality for party in entity.parties]
+    return [entity.municipality, *sides]
+
+
+def _partnership_countries(entity: Any, renderer: PageContext) -> list[str | None]:
+    # a partnership's country is its municipalities' (never guessed from the organisations)
+    ids = [value for value in _partnership_municipalities(entity, renderer) if value]
+    return [renderer.hub.get("municipality", value).country.lower() for value in ids]
+
+
+def _country(entity: Any, _: PageContext) -> list[str]:
+    return [entity.country.lower()]
+
+
+def _source_year(source: Source) -> int | None:
+    return source.published.year if source.published else source.year
+
+
+FILTERS: dict[str, tuple[Filter, ...]] = {
+    "partnership": (
+        Filter("municipality", _partnership_municipalities, ref="municipality"),
+        Filter(
+            "organisation",
+            lambda e, _: [party.organisation for party in e.parties],
+            ref="organisation",
+        ),
+        Filter("model", lambda e, _: e.models, ref="model"),
+        Filter("country", _partnership_countries, label_prefix="country-"),
+        Filter("start-year", lambda e, _: _one(e.start_year)),
+        Filter("status", lambda e, _: _one(e.status), label_prefix="status-"),
+    ),
+    "case": (
+        Filter("municipality", lambda e, _: e.municipalities, ref="municipality"),
+        Filter("organisation", lambda e, _: e.organisations, ref="organisation"),
+        Filter("model", lambda e, _: e.models, ref="model"),
+        Filter("theme", lambda e, _: e.themes, label_prefix="theme-"),
+    ),
+    "model": (
+        Filter("category", lambda e, _: _one(e.category), label_prefix="category-"),
+        Filter("organisation", lambda e, _: _one(e.organisation), ref="organisation"),
+    ),
+    "organisation": (
+        Filter("kind", lambda e, _: _one(e.kind), label_prefix="organisation-"),
+        Filter("country", _country, label_prefix="country-"),
+    ),
+    "municipality": (Filter("country", _country, label_prefix="country-"),),
+    "requirement_set": (
+        Filter("organisation", lambda e, _: _one(e.organisation), ref="organisation"),
+        Filter("country", _country, label_prefix="country-"),
+    ),
+    "source": (
+        Filter("source-kind", lambda e, _: _one(e.kind), label_prefix="source-"),
+        Filter("language", lambda e, _: _one(e.language), label_prefix="language-"),
+        Filter("year", lambda e, _: _one(_source_year(e))),
+    ),
+}
+
+SORTS: dict[str, tuple[Sort, ...]] = {
+    "partnership": (
+        Sort("partnership", 0),
+        Sort("municipality", 1),
+        Sort("start-year", 3, key=lambda e: e.start_year),
+        Sort("status", 5),
+    ),
+    "case": (Sort("case", 0),),
+    "model": (Sort("model", 0), Sort("category", 1), Sort("organisation", 2)),
+    "organisation": (
+        Sort("organisation", 0),
+        Sort("kind", 1),
+        Sort("country", 2),
+        Sort("partnerships", 3),
+    ),
+    "municipality": (
+        Sort("municipality", 0),
+        Sort("country", 1),
+        Sort("partnerships", 2),
+        Sort("cases", 3),
+    ),
+    "requirement_set": (
+        Sort("requirement-set", 0),
+        Sort("organisation", 1),
+        Sort("country", 2),
+        Sort("requirements", 3),
+    ),
+    "source": (
+        Sort("source", 0),
+        Sort("publisher", 1),
+        Sort("published", 2, key=lambda e: str(e.published or e.year or "") or None),
+        Sort("language", 3),
+        Sort("source-kind", 4),
+    ),
+}
+
+
+def _present(values: Iterable[str | int | None]) -> list[str]:
+    return sorted({str(value) for value in values if value is not None})
+
+
+def _option_name(table_filter: Filter, value: str, renderer: PageContext) -> str:
+    if table_filter.ref:
+        return renderer.name_of(table_filter.ref, value)
+    if table_filter.label_prefix:
+        return renderer.fmt.label(table_filter.label_prefix + value)
+    return value
+
+
+def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[str, Any]:
+    """The filters, sortable columns and each row's values of one overview table."""
+    filters = FILTERS.get(kind, ())
+    rows = [{f.id: _present(f.values(entity, renderer)) for f in filters} for entity in entities]
+    options = [
+        {
+            "id": f.id,
+            "label": renderer.fmt.label(f.id),
+            "options": {
+                value: _option_name(f, value, renderer)
+                for value in _present(v for row in rows for v in row[f.id])
+            },
+        }
+        for f in filters
+    ]
+    sorts = [
+        {
+            "id": s.id,
+            "column": s.column,
+            **({"keys": [s.key(entity) for entity in entities]} if s.key else {}),
+        }
+        for s in SORTS.get(kind, ())
+    ]
+    words = {key: renderer.fmt.label(f"filter-{key}") for key in ("all", "reset")}
+    return {"filters": options, "sorts": sorts, "rows": rows, "words": words}
+
+
+def table_spec_json(kind: str, entities: list[Any], renderer: PageContext) -> Markup:
+    """The table's spec as JSON for a data block (not code: the CSP does not apply to it)."""
+    return script_json(table_spec(kind, entities, renderer))
+
+
+def table_helpers(renderer: PageContext) -> dict[str, Any]:
+    """Template helpers of the overview tables."""
+    return {
+        "table_spec_json": lambda kind, entities: table_spec_json(kind, entities, renderer),
+    }

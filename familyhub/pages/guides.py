@@ -1,0 +1,268 @@
+"""Guides on the site: checklist items resolved against their requirements, the timeline, the
+plan spec that the "make your plan" page and `familyhub guide` share, and the plan page itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import get_date_format, get_month_names, tokenize_pattern
+from babel.numbers import get_decimal_symbol, get_group_symbol
+from markupsafe import Markup
+
+from familyhub.data.guide_model import PLAN_PAGE, Guide, GuideItem, GuidePhase, RequirementRef
+from familyhub.data.load import Hub
+from familyhub.data.models import Requirement
+from familyhub.i18n import Formatter
+from familyhub.pages.markup import PageContext, RenderedPage, escape_text, html_text, script_json
+from familyhub.pages.plan import (
+    FTE_SCALE,
+    MAX_AMOUNT,
+    REQUIRED_INPUTS,
+    BudgetLine,
+    BudgetLineSpec,
+    GuideSpec,
+    PhaseSpec,
+    fte_basis_points,
+    fte_text,
+)
+from familyhub.pictures.timeline import Step, timeline_svg
+
+# Labels the browser needs to write the plan; everything else on the page is rendered here.
+PLAN_LABELS = (
+    "budget",
+    "budget-calc",
+    "budget-calc-fte",
+    "budget-calculation",
+    "budget-none",
+    "budget-not-counted",
+    "budget-not-entered",
+    "budget-per-year",
+    "budget-summary",
+    "budget-total",
+    "budget-year",
+    "amount",
+    "item",
+    "items",
+    "phase",
+    "plan-checklist",
+    "plan-error-amount",
+    "plan-error-date",
+    "plan-error-required",
+    "plan-from",
+    "plan-schedule",
+    "plan-target-date",
+    "plan-title",
+    "plan-to",
+    "requirement",
+    "responsible",
+    "date",
+    "year",
+)
+# The date fields the browser's formatter knows (familyhub-plan.js, Formats.prototype.date).
+BROWSER_DATE_FIELDS = frozenset({"d", "M", "y"})
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """A checklist item with what it borrows from its requirement filled in."""
+
+    phase: GuidePhase
+    item: GuideItem
+    title: dict[str, str]
+    text: dict[str, str] | None
+    requirement: Requirement | None
+    sources: list[str]
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+
+def item_views(hub: Hub, guide: Guide) -> list[ItemView]:
+    views = []
+    for phase, item in guide.items():
+        requirement = item.requirement.resolve(hub.entities) if item.requirement else None
+        title = item.title or (requirement.title if requirement else None)
+        text = item.text or (requirement.text if requirement else None)
+        sources = [s for s in (item.source, requirement and requirement.source) if s]
+        assert title is not None  # the schema requires a title or a requirement
+        views.append(ItemView(phase, item, title, text, requirement, list(dict.fromkeys(sources))))
+    return views
+
+
+def see_also(item: GuideItem) -> list[tuple[str, str]]:
+    """(kind, id) of the partnerships, cases and models an item points to."""
+    return [
+        *(("partnership", entity_id) for entity_id in item.partnerships),
+        *(("case", entity_id) for entity_id in item.cases),
+        *(("model", entity_id) for entity_id in item.models),
+    ]
+
+
+def week_ranges(guide: Guide) -> list[tuple[GuidePhase, int, int]]:
+    """(phase, first week, last week), counting from week 1."""
+    ranges = []
+    before = 0
+    for phase in guide.phases:
+        ranges.append((phase, before + 1, before + phase.weeks))
+        before += phase.weeks
+    return ranges
+
+
+def guide_timeline(guide: Guide, fmt: Formatter) -> Markup:
+    steps = []
+    for phase, first, last in week_ranges(guide):
+        steps.append(
+            Step(
+                fmt.label(f"phase-{phase.phase}"),
+                (
+                    fmt.label("weeks-range").format(first=first, last=last),
+                    fmt.label("n-items").format(count=len(phase.items)),
+                ),
+            )
+        )
+    description = "; ".join(f"{step.label}: {', '.join(step.lines)}" for step in steps)
+    return timeline_svg(steps, f"fh-timeline-{guide.id}", fmt.label("timeline"), description)
+
+
+def guide_spec(hub: Hub, guide: Guide, fmt: Formatter) -> GuideSpec:
+    """What the plan needs of one guide, in one language; JSON-ready."""
+    items_by_phase: dict[str, list[dict[str, str]]] = {}
+    for view in item_views(hub, guide):
+        items_by_phase.setdefault(view.phase.phase, []).append(
+            {"id": view.id, "title": fmt.text(view.title)}
+        )
+    phases: list[PhaseSpec] = [
+        {
+            "phase": phase.phase,
+            "label": fmt.label(f"phase-{phase.phase}"),
+            "weeks": phase.weeks,
+            "items": [{"id": i["id"], "title": i["title"]} for i in items_by_phase[phase.phase]],
+        }
+        for phase in guide.phases
+    ]
+    budget: list[BudgetLineSpec] = []
+    for line in guide.budget:
+        requirement = line.requirement.resolve(hub.entities)
+        assert requirement is not None and requirement.years is not None  # checked at load
+        budget.append(
+            {
+                "input": line.input,
+                "requirement_set": line.requirement.set,
+                "requirement": line.requirement.id,
+                "title": fmt.text(requirement.title),
+                "fte_basis_points": fte_basis_points(requirement.fte),
+                "years": requirement.years,
+                "required": line.input in REQUIRED_INPUTS,
+            }
+        )
+    return {
+        "id": guide.id,
+        "name": fmt.text(guide.name),
+        "currency": guide.currency,
+        "phases": phases,
+        "budget": budget,
+    }
+
+
+def plans_by_requirement_set(hub: Hub) -> dict[str, Guide]:
+    """Requirement set id -> the guide that plans for it (at most one: checked at load).
+
+    Guides with a budget come first: the plan is above all the founder's.
+    """
+    guides = sorted(hub.all("guide"), key=lambda guide: (not guide.budget, guide.id))
+    return {set_id: guide for guide in guides for set_id in guide.requirement_sets}
+
+
+def browser_formats(fmt: Formatter) -> dict[str, Any]:
+    """How the language writes numbers, money and dates, for the browser to do the same."""
+    locale = fmt.language.locale
+    tokens = tokenize_pattern(get_date_format("long", locale=locale).pattern)
+    date_parts: list[list[Any]] = []
+    for _, value in tokens:
+        if isinstance(value, str):
+            date_parts.append(["chars", value])
+        else:
+            field, width = value
+            if field not in BROWSER_DATE_FIELDS:
+                raise ValueError(f"date field {field!r} of {locale} unknown to familyhub-plan.js")
+            date_parts.append(["field", field, width])
+    months = get_month_names("wide", locale=locale)
+    return {
+        "group": get_group_symbol(locale),
+        "decimal": get_decimal_symbol(locale),
+        "money": dict(fmt.language.money),
+        "date": date_parts,
+        "months": [months[number] for number in range(1, 13)],
+        "max_amount": MAX_AMOUNT,
+    }
+
+
+def plan_spec(hub: Hub, fmt: Formatter) -> dict[str, Any]:
+    """Everything the plan page computes from: the one export of the data for the browser."""
+    plans = plans_by_requirement_set(hub)
+    guides = {guide.id: guide_spec(hub, guide, fmt) for guide in hub.all("guide")}
+    return {
+        "lang": fmt.code,
+        "plans": {set_id: guide.id for set_id, guide in plans.items()},
+        "guides": guides,
+        "format": browser_formats(fmt),
+        "labels": {key: fmt.label(key) for key in PLAN_LABELS},
+    }
+
+
+def guide_helpers(renderer: PageContext) -> dict[str, Any]:
+    """Template helpers for guide pages and the plan page."""
+
+    hub, fmt = renderer.hub, renderer.fmt
+
+    def requirement_link(ref: RequirementRef) -> Markup:
+        requirement = ref.resolve(hub.entities)
+        assert requirement is not None  # checked at load
+        text = escape_text(fmt.text(requirement.title))
+        return Markup(f"[{text}](../requirement_sets/{ref.set}.md#{ref.id})")
+
+    def item_meta(view: ItemView) -> Markup:
+        """The line under an item: its sources, its requirement, and where to read more."""
+        key = "source" if len(view.sources) == 1 else "sources"
+        parts = [
+            f"**{escape_text(fmt.label(key))}:** " + "; ".join(map(renderer.cite, view.sources))
+        ]
+        if view.item.requirement:
+            link = requirement_link(view.item.requirement)
+            parts.append(f"**{escape_text(fmt.label('requirement'))}:** {link}")
+        related = [renderer.link(kind, entity_id) for kind, entity_id in see_also(view.item)]
+        if related:
+            parts.append(f"**{escape_text(fmt.label('see-also'))}:** " + ", ".join(related))
+        return Markup(" · ".join(parts))
+
+    def budget_calculation(line: BudgetLine, currency: str) -> str:
+        if line.amount is None:
+            return fmt.label("budget-not-entered")
+        amount = fmt.money(line.amount, currency)
+        years = line.spec["years"]
+        basis_points = line.spec["fte_basis_points"]
+        if basis_points == FTE_SCALE:
+            return fmt.label("budget-calc").format(amount=amount, years=years)
+        fte = fte_text(basis_points, get_decimal_symbol(fmt.language.locale))
+        return fmt.label("budget-calc-fte").format(fte=fte, amount=amount, years=years)
+
+    return {
+        "guide_items": lambda guide: item_views(hub, guide),
+        "budget_calculation": budget_calculation,
+        "item_meta": item_meta,
+        "guide_timeline": lambda guide: guide_timeline(guide, fmt),
+        "week_ranges": week_ranges,
+        "requirement_link": requirement_link,
+        "html_text": html_text,
+        "plan_spec_json": lambda: script_json(plan_spec(hub, fmt)),
+        "plans": lambda: plans_by_requirement_set(hub),
+        "plan_page": PLAN_PAGE,
+        "currencies": list(fmt.language.money),
+    }
+
+
+def plan_page(renderer: PageContext) -> RenderedPage:
+
+    return RenderedPage(f"guides/{PLAN_PAGE}.md", renderer.render("plan_page.md.j2"))

@@ -1,0 +1,211 @@
+"""YAML models -> Markdown pages, one language at a time. Knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
+from markupsafe import Markup
+
+from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
+from familyhub.data.load import Hub
+from familyhub.data.references import entity_references
+from familyhub.i18n import Formatter
+from familyhub.pages.markup import (
+    RenderedPage,
+    anchor,
+    escape_text,
+    external_link,
+    front_matter_title,
+)
+
+TEMPLATES = PackageLoader("familyhub", "templates")
+TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+class _SharedBytecode(BytecodeCache):
+    """Compiled templates kept in memory, so the second language does not compile them again
+    (Jinja keys them by the template's source: an edited template is compiled anew)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _SharedBytecode()
+
+
+def display_name(entity: Any, lang: str) -> str:
+    for attribute in ("name", "title"):
+        value = getattr(entity, attribute, None)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict):
+            return str(value[lang])
+    return str(entity.id)
+
+
+def entity_path(kind: str, entity_id: str) -> str:
+    return f"{FOLDER_OF_KIND[kind]}/{entity_id}.md"
+
+
+class Backlinks:
+    """Who refers to whom, so that a municipality's page can list its partnerships and cases."""
+
+    def __init__(self, hub: Hub) -> None:
+        self._by_target: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+        for kind, by_id in hub.entities.items():
+            for entity_id, entity in by_id.items():
+                for _, target_kind, target_id in entity_references(entity):
+                    self._by_target[(target_kind, target_id)][kind].add(entity_id)
+
+    def of(self, kind: str, entity_id: str, from_kind: str) -> list[str]:
+        return sorted(self._by_target.get((kind, entity_id), {}).get(from_kind, set()))
+
+
+HelperFactory = Callable[["Renderer"], dict[str, Any]]
+PageFactory = Callable[["Renderer"], RenderedPage]
+
+
+class Renderer:
+    """Renders every generated page of one language."""
+
+    def __init__(
+        self,
+        hub: Hub,
+        lang: str,
+        backlinks: Backlinks | None = None,
+        helpers: Sequence[HelperFactory] = (),
+        extra_pages: Sequence[PageFactory] = (),
+    ) -> None:
+        """`helpers` add template globals of other page modules (guides, tables, pictures);
+        `extra_pages` are pages that are no entity's (the plan page). pages/compose.py hands
+        them in, so this module imports none of them."""
+        self.hub = hub
+        self.lang = lang
+        self.fmt = Formatter(hub.site.language(lang))
+        self.backlinks = backlinks or Backlinks(hub)
+        self.env = Environment(
+            loader=TEMPLATES,
+            undefined=StrictUndefined,
+            autoescape=True,
+            finalize=escape_text,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # one Renderer renders one build: templates cannot change meanwhile, so no stat()
+            # of every template for every page
+            auto_reload=False,
+            bytecode_cache=_BYTECODE,
+        )
+        self._links: dict[tuple[str, str], Markup] = {}
+        self.env.globals.update(self._template_helpers())
+        for helper in helpers:
+            self.env.globals.update(helper(self))
+        self._extra_pages = tuple(extra_pages)
+
+    def _template_helpers(self) -> dict[str, Any]:
+        fmt = self.fmt
+        return {
+            "t": fmt.text,
+            "label": fmt.label,
+            "number": fmt.number,
+            "money": fmt.money,
+            "date": fmt.date,
+            "link": self.link,
+            "cite": self.cite,
+            "figure_value": self.figure_value,
+            "funding_value": self.funding_value,
+            "backlinks": self.backlinks.of,
+            "get": self.hub.get,
+            "name": lambda entity: display_name(entity, self.lang),
+            "title": front_matter_title,
+            "data_file": self.data_file,
+            "external_link": external_link,
+            "anchor": anchor,
+            "kinds": [kind for kind, _ in KINDS.values()],
+            "folder": FOLDER_OF_KIND,
+        }
+
+    def link(self, kind: str, entity_id: str) -> Markup:
+        # thousands of pages link to the same few entities: each link is made once
+        key = (kind, entity_id)
+        if key not in self._links:
+            text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
+            self._links[key] = Markup(f"[{text}](../{entity_path(kind, entity_id)})")
+        return self._links[key]
+
+    def name_of(self, kind: str, entity_id: str) -> str:
+        return display_name(self.hub.get(kind, entity_id), self.lang)
+
+    def cite(self, source_id: str) -> Markup:
+        key = ("cite", source_id)
+        if key not in self._links:
+            source = self.hub.get("source", source_id)
+            text = escape_text(f"{source.publisher}: {source.title}")
+            self._links[key] = Markup(f"[{text}](../{entity_path('source', source_id)})")
+        return self._links[key]
+
+    def figure_value(self, figure: Any) -> str:
+        value = (
+            self.fmt.money(figure.value, figure.currency)
+            if figure.currency
+            else self.fmt.number(figure.value)
+        )
+        if figure.qualifier:
+            value = f"{self.fmt.label('qualifier-' + figure.qualifier)} {value}"
+        if figure.per:
+            value = f"{value} {self.fmt.label('per-' + figure.per)}"
+        return value
+
+    def funding_value(self, funding: Any) -> str:
+        value = self.fmt.money(funding.amount, funding.currency)
+        if funding.per == "year":
+            return f"{value} {self.fmt.label('per-year')}"
+        if funding.years:
+            return f"{value} {self.fmt.label('over-years').format(years=funding.years)}"
+        return value
+
+    def data_file(self, kind: str, entity_id: str) -> Markup:
+        """The entity's YAML file relative to the repository, for the page's edit link."""
+        path = Path(self.hub.file_of(kind, entity_id))
+        return Markup(json.dumps(f"data/{path.parent.name}/{path.name}"))
+
+    def render(self, template: str, **context: Any) -> str:
+        markdown = self.env.get_template(template).render(lang=self.lang, **context)
+        return _BLANK_LINES.sub("\n\n", markdown).strip() + "\n"
+
+    def pages(self) -> list[RenderedPage]:
+        pages = []
+        for folder, (kind, _) in KINDS.items():
+            entities = self.hub.all(kind)
+            pages.append(
+                RenderedPage(
+                    f"{folder}/index.md",
+                    self.render(f"{kind}_overview.md.j2", kind=kind, entities=entities),
+                )
+            )
+            for entity in entities:
+                pages.append(
+                    RenderedPage(
+                        entity_path(kind, entity.id),
+                        self.render(f"{kind}.md.j2", kind=kind, entity=entity),
+                    )
+                )
+        pages.extend(make(self) for make in self._extra_pages)
+        return pages

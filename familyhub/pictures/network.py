@@ -1,0 +1,196 @@
+"""Who works with whom: municipalities on the left, organisations on the right, a line for each
+partnership between them, drawn at build time. Above MAX_PER_SIDE names on a side only the most
+connected are drawn, so the picture stays readable and small at national scale."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from familyhub.data.load import Hub
+from familyhub.data.models import Partnership
+from familyhub.i18n import Formatter
+from familyhub.pictures.parts import INK, LINE, page_href, render_svg, shorten
+
+WIDTH = 720
+LEFT_DOT = 250
+RIGHT_DOT = 470
+TOP = 36
+ROW = 28
+NAME_LENGTH = 34
+# parallel lines of one pair of names, this far apart
+SPREAD = 4
+MAX_PER_SIDE = 15
+
+
+@dataclass(frozen=True)
+class Node:
+    kind: str
+    entity_id: str
+    name: str
+    label: str
+    href: str
+    y: float
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One partnership between one municipality and one organisation."""
+
+    partnership_id: str
+    name: str
+    href: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A row of the text alternative: who works with whom, and in which partnerships."""
+
+    municipality: str
+    organisation: str
+    partnerships: list[str]
+
+
+@dataclass(frozen=True)
+class Network:
+    municipalities: list[Node]
+    organisations: list[Node]
+    pairs: list[Pair]
+    partnerships_drawn: int
+    partnerships_total: int
+    capped: bool
+    svg: Markup
+
+
+def _sides(partnership: Partnership) -> tuple[list[str], list[str]]:
+    """The municipalities and organisations a partnership connects."""
+    municipalities = [party.municipality for party in partnership.parties if party.municipality]
+    if partnership.municipality and partnership.municipality not in municipalities:
+        municipalities.append(partnership.municipality)
+    organisations = [party.organisation for party in partnership.parties if party.organisation]
+    return municipalities, list(dict.fromkeys(organisations))
+
+
+def _most_connected(degree: Counter[str], names: dict[str, str]) -> set[str]:
+    ranked = sorted(degree, key=lambda entity_id: (-degree[entity_id], names[entity_id]))
+    return set(ranked[:MAX_PER_SIDE])
+
+
+def _nodes(kind: str, ids: list[str], names: dict[str, str], height: float) -> list[Node]:
+    step = height / max(1, len(ids))
+    return [
+        Node(
+            kind,
+            entity_id,
+            names[entity_id],
+            shorten(names[entity_id], NAME_LENGTH),
+            page_href(kind, entity_id),
+            round(TOP + (index + 0.5) * step, 1),
+        )
+        for index, entity_id in enumerate(ids)
+    ]
+
+
+def _curve(y1: float, y2: float) -> str:
+    middle = (LEFT_DOT + RIGHT_DOT) / 2
+    return f"M{LEFT_DOT},{y1:g} C{middle:g},{y1:g} {middle:g},{y2:g} {RIGHT_DOT},{y2:g}"
+
+
+Links = dict[tuple[str, str], list[Partnership]]
+
+
+def _links(hub: Hub) -> Links:
+    """(municipality, organisation) -> the partnerships between them."""
+    links: Links = defaultdict(list)
+    for partnership in hub.all("partnership"):
+        municipalities, organisations = _sides(partnership)
+        for municipality in municipalities:
+            for organisation in organisations:
+                links[(municipality, organisation)].append(partnership)
+    return links
+
+
+def _orders(
+    links: Links, m_names: dict[str, str], o_names: dict[str, str]
+) -> tuple[list[str], list[str], bool]:
+    """The municipalities and organisations drawn, top to bottom, and whether some are left out."""
+    m_degree = Counter(m for (m, _), ps in links.items() for _ in ps)
+    o_degree = Counter(o for (_, o), ps in links.items() for _ in ps)
+    shown_m = _most_connected(m_degree, m_names)
+    shown_o = _most_connected(o_degree, o_names)
+    m_order = sorted(shown_m, key=lambda m: m_names[m].casefold())
+    # organisations beside the municipalities they work with: fewer lines cross
+    position = {m: index for index, m in enumerate(m_order)}
+    rows: dict[str, list[int]] = defaultdict(list)
+    for m, o in links:
+        if m in shown_m and o in shown_o:
+            rows[o].append(position[m])
+    o_order = sorted(
+        shown_o, key=lambda o: (sum(rows[o]) / max(1, len(rows[o])), o_names[o].casefold())
+    )
+    capped = len(shown_m) < len(m_degree) or len(shown_o) < len(o_degree)
+    return m_order, o_order, capped
+
+
+def _edges(
+    links: Links, left: list[Node], right: list[Node], fmt: Formatter
+) -> tuple[list[Edge], list[Pair]]:
+    """A line per partnership between two names drawn; parallel lines a little apart."""
+    y_m = {node.entity_id: node.y for node in left}
+    y_o = {node.entity_id: node.y for node in right}
+    edges, pairs = [], []
+    drawn = sorted(
+        (pair for pair in links if pair[0] in y_m and pair[1] in y_o),
+        key=lambda pair: (y_m[pair[0]], y_o[pair[1]]),
+    )
+    for m, o in drawn:
+        partnerships = links[(m, o)]
+        for index, partnership in enumerate(partnerships):
+            offset = (index - (len(partnerships) - 1) / 2) * SPREAD
+            path = _curve(round(y_m[m] + offset, 1), round(y_o[o] + offset, 1))
+            href = page_href("partnership", partnership.id)
+            edges.append(Edge(partnership.id, fmt.text(partnership.name), href, path))
+        pairs.append(Pair(m, o, [partnership.id for partnership in partnerships]))
+    return edges, pairs
+
+
+def network(hub: Hub, fmt: Formatter) -> Network | None:
+    """The picture and its text alternative; None when no partnership joins the two sides."""
+    links = _links(hub)
+    if not links:
+        return None
+    # municipalities and organisations have one name in every language; a municipality and an
+    # organisation may share an id, so each side keeps its own
+    m_names = {m: str(hub.get("municipality", m).name) for m, _ in links}
+    o_names = {o: str(hub.get("organisation", o).name) for _, o in links}
+    m_order, o_order, capped = _orders(links, m_names, o_names)
+    height = max(len(m_order), len(o_order)) * ROW
+    left = _nodes("municipality", m_order, m_names, height)
+    right = _nodes("organisation", o_order, o_names, height)
+    edges, pairs = _edges(links, left, right, fmt)
+    drawn = len({edge.partnership_id for edge in edges})
+    total = len({p.id for ps in links.values() for p in ps})
+    description = fmt.label("network-description").format(
+        municipalities=len(left), organisations=len(right), partnerships=drawn
+    )
+    svg = render_svg(
+        "network.svg.j2",
+        element_id="fh-network",
+        title=fmt.label("network"),
+        description=description,
+        left=left,
+        right=right,
+        edges=edges,
+        left_heading=fmt.label("municipalities"),
+        right_heading=fmt.label("organisations"),
+        left_dot=LEFT_DOT,
+        right_dot=RIGHT_DOT,
+        width=WIDTH,
+        height=TOP + height + 4,
+        ink=INK,
+        line=LINE,
+    )
+    return Network(left, right, pairs, drawn, total, capped, svg)
