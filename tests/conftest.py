@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -11,15 +13,19 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from familyhub.data.kinds import KINDS
 from familyhub.site.build import build_site
 from familyhub.site.headers import security_headers
+
+from .injected import inject
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -66,16 +72,80 @@ def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ of a real `make site` of the real data and pages: strict MkDocs build, then the PDFs
-    (built once per session: they are slow, and the pages' download links point at them)."""
-    project = copy_project(tmp_path_factory.mktemp("project"))
+def shared(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """A folder made once per test run, whichever pytest-xdist worker asks first; the others wait
+    for it under a file lock and reuse it. (Session fixtures alone are one per worker.)"""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / name
+    with FileLock(root / f"{name}.lock"):
+        if not (folder / ".made").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (folder / ".made").touch()
+    return folder
+
+
+def make_site(project: Path) -> None:
+    """A real `make site` of a project copy: strict MkDocs build, then the PDFs."""
     with pytest.MonkeyPatch.context() as env:
         env.delenv("FAMILYHUB_DATA", raising=False)
         env.setenv("NO_MKDOCS_2_WARNING", "1")
         assert build_site(project / "site", project / "mkdocs.yml") == 0
-    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site/ of a real `make site` of the real data and pages (built once per test run: it is
+    slow, and the pages' download links point at the PDFs)."""
+
+    def make(folder: Path) -> None:
+        make_site(copy_project(folder / "project"))
+
+    return shared(tmp_path_factory, "built-site", make) / "project" / "site"
+
+
+@dataclass(frozen=True)
+class InjectedProject:
+    """A project copy with hostile text in its data (tests/injected.py), built with `make site`
+    once per run, and the checksums of its tracked data and pages before and after the build."""
+
+    root: Path
+    tracked_before: dict[str, str]
+    tracked_after: dict[str, str]
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def tracked_checksums(project: Path) -> dict[str, str]:
+    tracked = subprocess.run(
+        ["git", "ls-files", "data", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    return {
+        relative: hashlib.sha256((project / relative).read_bytes()).hexdigest()
+        for relative in tracked
+        if (project / relative).is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProject:
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        inject(project / "data")
+        before = tracked_checksums(project)
+        make_site(project)
+        (folder / "checksums.json").write_text(json.dumps([before, tracked_checksums(project)]))
+
+    folder = shared(tmp_path_factory, "injected-site", make)
+    before, after = json.loads((folder / "checksums.json").read_text())
+    return InjectedProject(folder / "project", before, after)
 
 
 @pytest.fixture

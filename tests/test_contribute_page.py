@@ -24,6 +24,7 @@ FILLED = [
     "Aarhus og Home-Start",
     "Aarhus and Home-Start",
     "aktiv",  # Danish for active
+    "holbaek-home-start-2024",  # the source that says it is active
     "aarhus",  # no such municipality yet
     "2025",
     "aarhus",

@@ -1,4 +1,6 @@
-"""Every built page, both languages, in a real browser: accessible, private, and error-free."""
+"""One page of every template in every language, and every hand-written page, in a real browser:
+accessible, private, and error-free. (The cheap checks stay on every page: links in test_links.py,
+other hosts in test_site.py, the Nu checker in test_html_valid.py.)"""
 
 from __future__ import annotations
 
@@ -11,7 +13,13 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response
 
-from .conftest import AXE_URL_PATH
+from familyhub.data.kinds import FOLDER_OF_KIND
+
+from .conftest import AXE_URL_PATH, ROOT
+from .site_pages import languages, pages_by_template, representative_pages
+
+# the hand-written pages, Danish (default) names: each is its own template
+HAND_WRITTEN = [page for page in (ROOT / "docs").glob("*.md") if page.stem.count(".") == 0]
 
 pytestmark = pytest.mark.browser
 
@@ -67,15 +75,11 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-def all_pages(site: Path) -> list[str]:
-    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
-
-
 @pytest.fixture(scope="module")
 def sweep(built_site: Path, site_url: str, browser: Browser) -> Iterator[tuple[Findings, int]]:
-    """Open every page once; collect every finding of every kind."""
+    """Open each representative page once; collect every finding of every kind."""
     total = Findings()
-    pages = all_pages(built_site)
+    pages = representative_pages(built_site)
     context = browser.new_context()
     for relative in pages:
         page = context.new_page()
@@ -88,10 +92,16 @@ def sweep(built_site: Path, site_url: str, browser: Browser) -> Iterator[tuple[F
     yield total, len(pages)
 
 
-def test_sweep_covers_both_languages(sweep: tuple[Findings, int], built_site: Path) -> None:
-    _, count = sweep
-    english = len(list((built_site / "en").rglob("*.html")))
-    assert english > 50 and count >= 2 * english
+def test_sweep_covers_every_template_in_every_language(built_site: Path) -> None:
+    """Every kind's page and overview, the plan page and each hand-written page, per language."""
+    expected = {f"hand-written {page.stem.split('.')[0]}.html" for page in HAND_WRITTEN}
+    expected |= set(FOLDER_OF_KIND) | {f"{kind} overview" for kind in FOLDER_OF_KIND}
+    expected |= {"plan page"}
+    groups = pages_by_template(built_site)
+    for lang in languages():
+        found = {template for code, template in groups if code == lang}
+        assert expected <= found, sorted(expected - found)
+    assert len(representative_pages(built_site)) == len(groups)
 
 
 def test_no_request_to_another_host(sweep: tuple[Findings, int]) -> None:

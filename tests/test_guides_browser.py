@@ -302,6 +302,28 @@ def test_plan_page_gives_the_same_plan_as_the_command(
     assert len(cli_tables) == (4 if form["coordinator-salary"] else 2)
 
 
+# Worked out by hand from data/requirement_sets/hsfn-new-branch.yml (coordinator 0.5 of a post
+# for 3 years, office for 3 years): 0.5 x 480,000 = 240,000 a year, + 60,000 office = 300,000 a
+# year, 900,000 in all; 0.5 x 333,333 = 166,666.5, rounded half up to 166,667 a year, 500,001.
+HAND_WORKED = [
+    ("da", "480000", "60000", "Budget i alt: 900.000 kr. over 3 år."),
+    ("en", "333333", "", "Total budget: DKK 500,001 over 3 years."),
+]
+
+
+@pytest.mark.parametrize(("lang", "salary", "office", "summary"), HAND_WORKED)
+def test_plan_page_sums_as_worked_out_by_hand(
+    lang: str, salary: str, office: str, summary: str, page: Page, site_url: str, errors: list[str]
+) -> None:
+    """The real familyhub-plan.js in the browser, against numbers worked out by hand."""
+    page.goto(f"{site_url}/{'' if lang == 'da' else lang + '/'}guides/plan.html")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    page.fill("#fh-plan-start", "2026-01-05")
+    page.fill("#fh-plan-coordinator-salary", salary)
+    page.fill("#fh-plan-office-cost", office)
+    expect(page.locator("#fh-plan-summary")).to_have_text(summary)
+
+
 def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
     page: Page, site_url: str, errors: list[str]
 ) -> None:

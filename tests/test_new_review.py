@@ -138,27 +138,38 @@ def set_reviewed(data_dir: Path, relative: str, date: str) -> None:
     path.write_text(re.sub(r"^last_reviewed: .*$", f"last_reviewed: {date}", text, flags=re.M))
 
 
+# A fixed "today": the suite must not turn red by itself as the data's review dates age.
+TODAY = dt.date(2026, 12, 2)
+AS_OF_TODAY = ("--today", TODAY.isoformat())
+
+
 def test_review_lists_old_entries_oldest_first(data_dir: Path, capsys) -> None:
-    today = dt.date.today()
-    long_ago = today.replace(year=today.year - 3).isoformat()
-    two_years = today.replace(year=today.year - 2).isoformat()
-    half_year = cutoff(today, 6).isoformat()
+    long_ago = cutoff(TODAY, 36).isoformat()
+    two_years = cutoff(TODAY, 24).isoformat()
+    half_year = cutoff(TODAY, 6).isoformat()
     set_reviewed(data_dir, "municipalities/odder.yml", two_years)
     set_reviewed(data_dir, "partnerships/holbaek-home-start.yml", long_ago)
     set_reviewed(data_dir, "sources/boerneattest.yml", half_year)
-    code, out, err = run(data_dir, "review", capsys=capsys)
+    code, out, err = run(data_dir, "review", *AS_OF_TODAY, capsys=capsys)
     assert code == 0, err
     assert out.splitlines() == [
         f"{long_ago}  data/partnerships/holbaek-home-start.yml",
         f"{two_years}  data/municipalities/odder.yml",
     ]
-    code, out, _ = run(data_dir, "review", "--months", "3", capsys=capsys)
+    code, out, _ = run(data_dir, "review", "--months", "3", *AS_OF_TODAY, capsys=capsys)
     assert out.splitlines()[-1] == f"{half_year}  data/sources/boerneattest.yml"
     assert len(out.splitlines()) == 3
 
 
 def test_review_prints_nothing_when_none_is_due(data_dir: Path, capsys) -> None:
-    assert run(data_dir, "review", capsys=capsys) == (0, "", "")
+    assert run(data_dir, "review", *AS_OF_TODAY, capsys=capsys) == (0, "", "")
+
+
+def test_review_today_moves_the_cutoff(data_dir: Path, capsys) -> None:
+    """Two years on, every entry is due: --today really is the date reviews are judged by."""
+    later = cutoff(TODAY, -24).isoformat()
+    code, out, _ = run(data_dir, "review", "--today", later, capsys=capsys)
+    assert code == 0 and len(out.splitlines()) > 50
 
 
 @pytest.mark.parametrize("months", ["x", "-1", "1.5", "99999"])

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import tinyhtml5
-import yaml
 
 from familyhub.data.load import load_hub
 from familyhub.data.models import Funding
@@ -20,7 +19,7 @@ from familyhub.pages.compose import make_renderer
 from familyhub.pictures.funding_chart import CHAR_WIDTH, MAX_BARS, funding_panels, period_text
 from familyhub.pictures.network import MAX_PER_SIDE, network
 
-from .conftest import ROOT, run_mkdocs_build
+from .conftest import ROOT, InjectedProject
 
 HUB = load_hub(ROOT / "data")
 PREFIX = {"da": "", "en": "en/"}
@@ -77,7 +76,10 @@ def test_pictures_are_labelled_svgs_with_a_table_beside_them(built_site: Path, l
         desc = svg.find(f"{SVG}desc")
         assert title is not None and title.get("id") == title_id and text_of(title).strip()
         assert desc is not None and desc.get("id") == desc_id and text_of(desc).strip()
-        assert following_table(root, figure) is not None
+        # the text alternative holds a header row and a row at least (following_table raises
+        # when there is no table at all)
+        rows = list(following_table(root, figure).iter(f"{HTML}tr"))
+        assert len(rows) >= 2
     titles = [text_of(figure.find(f"{SVG}svg/{SVG}title")) for figure in pictures]  # type: ignore[arg-type]
     assert titles[-1] == fmt(lang).label("network")
 
@@ -143,25 +145,9 @@ def test_every_link_in_the_pictures_and_their_tables_resolves(built_site: Path, 
     assert partnerships_linked == set(HUB.entities["partnership"])
 
 
-INJECTED = "<script>alert(1)</script> {{ 7*7 }} <img src=x onerror=alert(2)>"
-
-
-def test_names_in_the_pictures_stay_text(project: Path) -> None:
-    for relative, field in [
-        ("partnerships/holbaek-home-start.yml", ("name", "da")),
-        ("municipalities/holbaek.yml", ("name",)),
-        ("organisations/home-start-holbaek.yml", ("name",)),
-    ]:
-        path = project / "data" / relative
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-        target = document
-        for key in field[:-1]:
-            target = target[key]
-        target[field[-1]] = INJECTED
-        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    html = (project / "site" / OVERVIEW).read_text(encoding="utf-8")
+def test_names_in_the_pictures_stay_text(injected_project: InjectedProject) -> None:
+    """tests/injected.py names Holbæk's partnership, municipality and branch with script."""
+    html = (injected_project.site / OVERVIEW).read_text(encoding="utf-8")
     pictures = re.findall(r'<figure class="fh-picture">.*?</figure>', html, re.DOTALL)
     assert len(pictures) == 3
     for picture in pictures:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pytest
 from hypothesis import given
@@ -21,7 +20,6 @@ from familyhub.pages.plan import (
     fte_basis_points,
     fte_text,
     schedule,
-    share_of,
 )
 
 from .conftest import ROOT
@@ -120,18 +118,6 @@ def test_fte_as_basis_points() -> None:
 def test_money_is_written_the_language_s_way(lang: str, expected: list[str]) -> None:
     fmt = Formatter(SITE.language(lang))
     assert [fmt.money(amount, "DKK") for amount in (720_000, 0, 1000, 500_001)] == expected
-
-
-@given(
-    amount=st.integers(min_value=0, max_value=MAX_AMOUNT),
-    basis_points=st.integers(min_value=1, max_value=FTE_SCALE),
-)
-def test_integer_share_equals_the_browser_s_double_arithmetic(
-    amount: int, basis_points: int
-) -> None:
-    """familyhub-plan.js computes Math.floor((amount * bp + 5000) / 10000) in doubles."""
-    in_doubles = math.floor((float(amount) * float(basis_points) + 5000.0) / 10000.0)
-    assert share_of(amount, basis_points) == in_doubles
 
 
 @given(

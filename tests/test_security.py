@@ -3,25 +3,19 @@ and no tool writes into data/ or over hand-written pages."""
 
 from __future__ import annotations
 
-import hashlib
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Page
 
 from familyhub.cli.main import main
-from familyhub.site.build import build_site
 from familyhub.site.headers import NETLIFY_FILE, NGINX_FILE, security_headers
 
-from .conftest import ROOT, serving
-from .test_render import INJECTIONS
-
-pytestmark = pytest.mark.browser
+from .conftest import ROOT, InjectedProject, serving, tracked_checksums
 
 
+@pytest.mark.browser
 def test_a_page_breaking_the_policy_is_reported(page: Page, tmp_path: Path) -> None:
     """Guards the CSP sweep: an unlisted inline script is blocked and shows as a console error."""
     (tmp_path / "index.html").write_text(
@@ -37,6 +31,7 @@ def test_a_page_breaking_the_policy_is_reported(page: Page, tmp_path: Path) -> N
     assert any("Content Security Policy" in error for error in errors)
 
 
+@pytest.mark.browser
 def test_search_works_under_the_policy(page: Page, site_url: str) -> None:
     errors: list[str] = []
     page.on(
@@ -53,17 +48,14 @@ def test_search_works_under_the_policy(page: Page, site_url: str) -> None:
 
 
 @pytest.fixture
-def injected_site(project: Path) -> Iterator[str]:
-    path = project / "data" / "cases" / "familiens-hus-esbjerg.yml"
-    document = yaml.safe_load(path.read_text())
-    document["title"]["en"] = INJECTIONS["script"] + " " + INJECTIONS["img"]
-    document["what_happened"]["en"] = " ".join(INJECTIONS.values())
-    path.write_text(yaml.safe_dump(document, allow_unicode=True))
-    assert build_site(project / "site", project / "mkdocs.yml") == 0
-    with serving(project / "site", security_headers(project / "site")) as url:
+def injected_site(injected_project: InjectedProject) -> Iterator[str]:
+    """The shared injected build (tests/injected.py) served under its security headers."""
+    site = injected_project.site
+    with serving(site, security_headers(site)) as url:
         yield url
 
 
+@pytest.mark.browser
 def test_injected_text_is_shown_never_run(page: Page, injected_site: str) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -81,19 +73,16 @@ def test_injected_text_is_shown_never_run(page: Page, injected_site: str) -> Non
     assert "<script>" in page.title()
 
 
-def checksums(paths: list[Path]) -> dict[Path, str]:
-    return {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths if path.is_file()}
-
-
-def test_tools_never_write_into_data_or_over_tracked_pages(project: Path) -> None:
-    tracked = subprocess.run(
-        ["git", "ls-files", "data", "docs"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
-    watched = [project / relative for relative in tracked]
-    before = checksums(watched)
+def test_tools_never_write_into_data_or_over_tracked_pages(
+    injected_project: InjectedProject,
+) -> None:
+    """`make site` (the shared injected build) and `familyhub check` leave data/ and docs/ as
+    they were: the build wrote only git-ignored folders."""
+    project = injected_project.root
+    assert injected_project.tracked_before == injected_project.tracked_after
+    assert {"data/site.yml", "docs/index.md"} <= set(injected_project.tracked_before)
     assert main(["--data", str(project / "data"), "check"]) == 0
-    assert build_site(project / "site", project / "mkdocs.yml") == 0
-    assert checksums(watched) == before
+    assert tracked_checksums(project) == injected_project.tracked_before
     assert sorted(p.name for p in (project / "data").iterdir()) == sorted(
         p.name for p in (ROOT / "data").iterdir()
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -86,9 +87,11 @@ def test_every_overview_links_every_entity(built_site: Path, lang: str) -> None:
         folder = FOLDER_OF_KIND[kind]
         overview = built_site / LANGUAGES[lang] / folder / "index.html"
         hrefs = {url for tag, _, url in parse(overview).urls if tag == "a"}
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", overview.read_text())).split())
         for entity_id, entity in by_id.items():
             assert f"{entity_id}.html" in hrefs, f"{overview} does not link {entity_id}"
-            assert display_name(entity, lang).split()[0] in overview.read_text()
+            name = " ".join(display_name(entity, lang).split())
+            assert name in text, f"{overview} does not name {entity_id} in full: {name!r}"
 
 
 def test_language_switch_points_to_the_same_page(built_site: Path) -> None:
@@ -123,9 +126,12 @@ def test_sources_page_lists_all_five_seed_texts(built_site: Path) -> None:
             assert f"{source.id}.html" in overview
 
 
-def test_edit_link_opens_the_yaml_file(built_site: Path) -> None:
-    for folder, entity_id in entity_pages()[:10]:
-        page = (built_site / "en" / folder / f"{entity_id}.html").read_text()
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_edit_link_opens_the_yaml_file(built_site: Path, lang: str) -> None:
+    pages = entity_pages()
+    assert len(pages) == HUB.count()
+    for folder, entity_id in pages:
+        page = (built_site / LANGUAGES[lang] / folder / f"{entity_id}.html").read_text()
         path = HUB.file_of({v: k for k, v in FOLDER_OF_KIND.items()}[folder], entity_id)
         assert f'/edit/main/data/{folder}/{path.name}"' in page
 
@@ -198,9 +204,14 @@ def test_every_page_links_the_accessibility_statement(
     built_site: Path, lang: str, title: str
 ) -> None:
     statement = (built_site / LANGUAGES[lang] / "accessibility.html").resolve()
-    for page in (built_site / LANGUAGES[lang]).glob("*/*.html"):
-        if page.parent.name == "en":
-            continue
+    root = built_site / LANGUAGES[lang]
+    pages = [
+        page
+        for page in root.rglob("*.html")
+        if not set(page.relative_to(root).parts) & {"en", "pdf"} and page.name != "404.html"
+    ]
+    assert (root / "index.html") in pages and (root / "about.html") in pages
+    for page in pages:
         links = {
             (page.parent / url).resolve()
             for tag, _, url in parse(page).urls

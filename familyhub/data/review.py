@@ -29,6 +29,12 @@ def add_review_command(commands: Any) -> None:
         default=DEFAULT_MONTHS,
         help=f"how old a review may be (default: {DEFAULT_MONTHS})",
     )
+    review.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="review as of this date, YYYY-MM-DD (default: today), e.g. to plan a review round",
+    )
     review.set_defaults(func=cmd_review)
 
 
@@ -52,7 +58,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_DATA
-    for reviewed, path in due(hub, cutoff(dt.date.today(), args.months)):
+    today = args.today or dt.date.today()
+    for reviewed, path in due(hub, cutoff(today, args.months)):
         print(f"{reviewed.isoformat()}  {path}")
     return EXIT_OK
 
