@@ -137,7 +137,8 @@ class Funding(Strict):
 class Partnership(Entity):
     name: Text
     status: Literal["active", "requested", "ended", "unknown"]
-    # what says the partnership is active (or requested); an ended one has an `ended` event
+    # what says the partnership is active or requested, or that it ended where no source dates
+    # the end (a dated end is an `ended` event in the history)
     status_source: SourceId | None = None
     parties: Annotated[list[Party], Field(min_length=2)]
     municipality: MunicipalityId | None = None
@@ -165,8 +166,11 @@ class Partnership(Entity):
         last = self.history[-1] if self.history else None
         if last and last.event == "ended" and self.status != "ended":
             yield ("status",), f"status is '{self.status}' but the last history event is 'ended'"
-        if self.status == "ended" and not any(e.event == "ended" for e in self.history):
-            yield ("status",), "an ended partnership has an 'ended' event in its history"
+        ended = any(event.event == "ended" for event in self.history)
+        if self.status == "ended" and not ended and self.status_source is None:
+            # a source may say it closed without saying when: then it names that source
+            message = "an ended partnership has an 'ended' event in its history"
+            yield ("status",), message + ", or the source that says it ended (status_source)"
         if self.status in ("active", "requested") and self.status_source is None:
             message = f"status '{self.status}' needs the source that says so (status_source)"
             yield ("status",), message + ", or write 'unknown'"
