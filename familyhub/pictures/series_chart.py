@@ -13,8 +13,8 @@ from familyhub.data.models import Organisation
 from familyhub.i18n import Formatter
 from familyhub.pictures.parts import GRID, INK, axis_ticks, render_svg
 
-WIDTH = 720
-HEIGHT = 280
+WIDTH = 600
+HEIGHT = 260
 TOP = 28
 BOTTOM = 36
 # a generous average width of one character at 13 px DejaVu Sans: long values widen the picture
