@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 import tinyhtml5
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import Hub, load_hub
@@ -30,9 +30,12 @@ from .register_fixtures import (
     EVALUATION,
     MODEL,
     NETWORK,
+    NO_ADDRESS,
     REPORT,
     add_register_examples,
 )
+from .test_every_page import axe_violations
+from .test_reflow import PHONE
 
 PREFIX = {"da": "", "en": "en/"}
 HTML = "{http://www.w3.org/1999/xhtml}"
@@ -401,3 +404,33 @@ def test_the_overview_sorts_by_amount_within_each_currency(
     page.get_by_label("Currency", exact=True).select_option("NOK")
     nok = [p.name["en"] for p in partnerships if any(f.currency == "NOK" for f in p.funding)]
     assert sorted(first_column(page)) == sorted(nok)
+
+
+# one page of each of issue 14's sections: history, ended, disputes, costs, evaluations (the
+# ended partnership), the series picture, Vidensportal's headings, a source without an address
+REGISTER_PAGES = [
+    f"partnerships/{ENDED}.html",
+    "partnerships/index.html",
+    f"organisations/{NETWORK}.html",
+    f"models/{MODEL}.html",
+    f"sources/{NO_ADDRESS}.html",
+    f"evaluations/{EVALUATION}.html",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_issue_14_sections_fit_a_phone_and_pass_axe(
+    register_url: str, browser: Browser, prefix: str
+) -> None:
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    problems = []
+    for path in REGISTER_PAGES:
+        phone.goto(f"{register_url}/{prefix}{path}", wait_until="load")
+        width = phone.evaluate("() => document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            problems.append(f"{prefix}{path}: {width} px wide")
+        problems.extend(f"{prefix}{path}: {found}" for found in axe_violations(phone))
+    context.close()
+    assert problems == []
