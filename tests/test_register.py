@@ -434,3 +434,16 @@ def test_issue_14_sections_fit_a_phone_and_pass_axe(
         problems.extend(f"{prefix}{path}: {found}" for found in axe_violations(phone))
     context.close()
     assert problems == []
+
+
+@pytest.mark.browser
+def test_the_ended_section_opens_the_table_filtered_by_status(
+    register: Register, register_url: str, page: Page
+) -> None:
+    page.goto(f"{register_url}/en/partnerships/index.html")
+    page.get_by_role("link", name="Show only the ended ones in the table above").click()
+    page.wait_for_url("**status=ended**")
+    ended = [p.name["en"] for p in register.hub.all("partnership") if p.status == "ended"]
+    assert 0 < len(ended) < len(register.hub.all("partnership"))
+    assert page.get_by_label("Status", exact=True).input_value() == "ended"
+    assert sorted(first_column(page)) == sorted(ended)
