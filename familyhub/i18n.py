@@ -6,6 +6,7 @@ import datetime as dt
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_group_symbol
 
 from familyhub.data.site_config import Language
@@ -62,6 +63,16 @@ class Formatter:
                 babel_format_date(value, format="long", locale=self.language.locale)
             )
         return self._dates[value]
+
+    def partial_date(self, value: str) -> str:
+        """A date as precise as its source gives it: "2017", "March 2017" or "1 March 2017"."""
+        parts = [int(part) for part in value.split("-")]
+        if len(parts) == 1:
+            return str(parts[0])
+        if len(parts) == 2:
+            month = dt.date(parts[0], parts[1], 1)
+            return str(format_skeleton("yMMMM", month, locale=self.language.locale))
+        return self.date(dt.date(parts[0], parts[1], parts[2]))
 
     def text(self, value: dict[str, str] | None) -> str:
         return "" if value is None else value[self.code]

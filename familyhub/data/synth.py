@@ -104,6 +104,28 @@ class Synth:
     def reviewed(self) -> str:
         return (REVIEWED - dt.timedelta(days=self.rng.randrange(700))).isoformat()
 
+    def source_at(self, index: int) -> str:
+        # from the index alone, as themes are: rng would change every later entity (issue 14)
+        return self.id("source", index % self.counts["source"])
+
+    def series(self, index: int) -> Document:
+        """A growing national figure: four points, two years apart."""
+        points = [(2012 + 2 * step, (index + 1) * (step + 1) * 5, step) for step in range(4)]
+        return {
+            "id": "branches",
+            "label": self.label("series", index),
+            "points": [
+                {"year": year, "value": value, "source": self.source_at(index + step)}
+                for year, value, step in points
+            ],
+        }
+
+    def dispute(self, index: int) -> Document:
+        """Two sources that give different values, one of them undated."""
+        first = {"value": str(20 + index), "as_of": "2016", "source": self.source_at(index)}
+        second = {"value": str(25 + index), "source": self.source_at(index + 1)}
+        return {"label": self.label("dispute", index), "claims": [first, second]}
+
     def figure(self, index: int) -> Document:
         return {
             "label": self.label("figure", index),
@@ -156,6 +178,8 @@ def _organisation(synth: Synth, index: int) -> Document:
     }
     if index >= 10:  # the first ten are national organisations; the others local branches
         document["parent"] = synth.id("organisation", index % 10)
+    else:  # whose figures over time are series (issue 14)
+        document["series"] = [synth.series(index)]
     return document
 
 
@@ -173,6 +197,7 @@ def _model(synth: Synth, index: int) -> Document:
             for role in range(2)
         ],
         "principles": [synth.text("model", index, 1)],
+        "disputes": [synth.dispute(index)],
         "sources": synth.picks("source", 2),
         "last_reviewed": synth.reviewed(),
     }
@@ -278,7 +303,8 @@ def _status_evidence(synth: Synth, index: int, status: str, start_year: int) -> 
         "history": [
             {"date": str(start_year), "event": "started", **event},
             {"date": str(start_year + 2), "event": "ended", **event},
-        ]
+        ],
+        "end_year": start_year + 2,
     }
 
 

@@ -60,6 +60,29 @@ def _country(entity: Any, _: PageContext) -> list[str]:
     return [entity.country.lower()]
 
 
+def _yearly_amounts(partnership: Any) -> list[tuple[str, float]]:
+    """(currency, amount a year) of each funding that gives one: a yearly amount as it is, a
+    total divided by its years (the hub's own division, as the page says)."""
+    amounts = []
+    for funding in partnership.funding:
+        if funding.per == "year":
+            amounts.append((funding.currency, funding.amount))
+        elif funding.years:
+            amounts.append((funding.currency, funding.amount / funding.years))
+    return amounts
+
+
+def _amount_key(partnership: Any) -> str | None:
+    """Rows sort within their currency by their largest amount a year: "DKK 166667" sorts
+    before "DKK 1500000" under the script's numeric collation, and never beside "NOK …"."""
+    amounts = _yearly_amounts(partnership)
+    if not amounts:
+        return None
+    currency = amounts[0][0]
+    largest = max(amount for code, amount in amounts if code == currency)
+    return f"{currency} {round(largest)}"
+
+
 def _source_year(source: Source) -> int | None:
     return source.published.year if source.published else source.year
 
@@ -76,6 +99,7 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
         Filter("country", _partnership_countries, label_prefix="country-"),
         Filter("start-year", lambda e, _: _one(e.start_year)),
         Filter("status", lambda e, _: _one(e.status), label_prefix="status-"),
+        Filter("currency", lambda e, _: [funding.currency for funding in e.funding]),
     ),
     "case": (
         Filter("municipality", lambda e, _: e.municipalities, ref="municipality"),
@@ -108,6 +132,7 @@ SORTS: dict[str, tuple[Sort, ...]] = {
         Sort("partnership", 0),
         Sort("municipality", 1),
         Sort("start-year", 3, key=lambda e: e.start_year),
+        Sort("funding", 4, key=_amount_key),
         Sort("status", 5),
     ),
     "case": (Sort("case", 0),),

@@ -127,10 +127,13 @@ class Renderer:
             "number": fmt.number,
             "money": fmt.money,
             "date": fmt.date,
+            "partial_date": fmt.partial_date,
             "link": self.link,
             "cite": self.cite,
             "figure_value": self.figure_value,
             "funding_value": self.funding_value,
+            "yearly_share": self.yearly_share,
+            "cost_per_family": self.cost_per_family,
             "backlinks": self.backlinks.of,
             "get": self.hub.get,
             "name": lambda entity: display_name(entity, self.lang),
@@ -180,6 +183,33 @@ class Renderer:
         if funding.years:
             return f"{value} {self.fmt.label('over-years').format(years=funding.years)}"
         return value
+
+    def yearly_share(self, funding: Any) -> str | None:
+        """A total for several years as an amount a year: the hub's own division, with its
+        formula; none where the funding is already yearly or gives no number of years."""
+        if funding.per != "total" or not funding.years:
+            return None
+        share = funding.amount / funding.years
+        amount = self.fmt.money(share, funding.currency)
+        if share != round(share):
+            amount = f"{self.fmt.label('qualifier-about')} {amount}"
+        return self.fmt.label("yearly-share").format(
+            amount=amount,
+            total=self.fmt.money(funding.amount, funding.currency),
+            years=self.fmt.number(funding.years),
+        )
+
+    def cost_per_family(self, cost: Any) -> str:
+        """The hub's own sum from one source's amount and number of families, with its formula."""
+        each = cost.amount / cost.families
+        each_text = self.fmt.money(each, cost.currency)
+        if each != round(each):
+            each_text = f"{self.fmt.label('qualifier-about')} {each_text}"
+        return self.fmt.label("cost-per-family-sum").format(
+            amount=self.fmt.money(cost.amount, cost.currency),
+            families=self.fmt.number(cost.families),
+            each=each_text,
+        )
 
     def data_file(self, kind: str, entity_id: str) -> Markup:
         """The entity's YAML file relative to the repository, for the page's edit link."""
