@@ -152,10 +152,21 @@ def _option_name(table_filter: Filter, value: str, renderer: PageContext) -> str
     return value
 
 
+def _row_text(row: dict[str, list[str]], filters: tuple[Filter, ...], renderer: PageContext) -> str:
+    """The names of a row's filter values (its municipalities, organisations, models, ...):
+    the search box finds a row by them, shown in a column or not (issue 12)."""
+    names = [_option_name(f, value, renderer) for f in filters for value in row[f.id]]
+    return " ".join(dict.fromkeys(names))
+
+
 def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[str, Any]:
     """The filters, sortable columns and each row's values of one overview table."""
     filters = FILTERS.get(kind, ())
-    rows = [{f.id: _present(f.values(entity, renderer)) for f in filters} for entity in entities]
+    rows: list[dict[str, Any]] = [
+        {f.id: _present(f.values(entity, renderer)) for f in filters} for entity in entities
+    ]
+    for row in rows:
+        row["text"] = _row_text(row, filters, renderer)
     options = [
         {
             "id": f.id,
@@ -175,7 +186,7 @@ def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[st
         }
         for s in SORTS.get(kind, ())
     ]
-    words = {key: renderer.fmt.label(f"filter-{key}") for key in ("all", "reset")}
+    words = {key: renderer.fmt.label(f"filter-{key}") for key in ("all", "reset", "none", "clear")}
     return {"filters": options, "sorts": sorts, "rows": rows, "words": words}
 
 
