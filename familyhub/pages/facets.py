@@ -140,6 +140,10 @@ SORTS: dict[str, tuple[Sort, ...]] = {
 }
 
 
+# the words table-filter.js shows, as labels filter-<key> of data/site.yml
+WORDS = ("all", "reset", "none", "clear", "more")
+
+
 def _present(values: Iterable[str | int | None]) -> list[str]:
     return sorted({str(value) for value in values if value is not None})
 
@@ -186,7 +190,7 @@ def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[st
         }
         for s in SORTS.get(kind, ())
     ]
-    words = {key: renderer.fmt.label(f"filter-{key}") for key in ("all", "reset", "none", "clear")}
+    words = {key: renderer.fmt.label(f"filter-{key}") for key in WORDS}
     return {"filters": options, "sorts": sorts, "rows": rows, "words": words}
 
 

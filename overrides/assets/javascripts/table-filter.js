@@ -104,6 +104,34 @@
     return collator.compare(String(a), String(b));
   }
 
+  // issue 12: a table wider than a phone says so ("more columns →") and fades at its right
+  // edge, until it is scrolled to its last column. Material wraps the table in the box that
+  // scrolls after this script has run, so the box is looked up a frame later.
+  function scrollCue(table, text) {
+    var cue = element("p", "fh-scroll-cue", text);
+    cue.setAttribute("aria-hidden", "true"); // the box itself takes focus (scroll-focus.js)
+    cue.hidden = true;
+    var wrap = null;
+
+    function update() {
+      wrap = wrap || table.closest(".md-typeset__scrollwrap");
+      if (!wrap) {
+        return;
+      }
+      if (!cue.parentElement) {
+        wrap.parentElement.insertBefore(cue, wrap);
+        wrap.addEventListener("scroll", update, { passive: true });
+      }
+      var more = wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 2;
+      cue.hidden = !more;
+      wrap.classList.toggle("fh-scroll-more", more);
+    }
+
+    window.requestAnimationFrame(update);
+    window.addEventListener("resize", update);
+    return update;
+  }
+
   function attach(box) {
     var table = box.parentElement && box.parentElement.querySelector("table");
     var texts = box.querySelectorAll("p");
@@ -281,9 +309,12 @@
       update(true);
       input.focus();
     });
+    var cueUpdate = spec.words.more ? scrollCue(table, spec.words.more) : function () {};
     readAddress();
     update(false);
     box.hidden = false;
+    // rows shown or hidden change the table's width
+    input.addEventListener("input", cueUpdate);
   }
 
   function attachAll() {
