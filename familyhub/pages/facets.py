@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.pages.markup import PageContext, script_json
 
 if TYPE_CHECKING:
@@ -199,8 +200,26 @@ def table_spec_json(kind: str, entities: list[Any], renderer: PageContext) -> Ma
     return script_json(table_spec(kind, entities, renderer))
 
 
+# issue 12: each overview's rows as files to take along, in site/data/ (familyhub/downloads/)
+DOWNLOADS_FOLDER = "data"
+
+
+def download_name(kind: str, lang: str, extension: str) -> str:
+    """The file of one overview's rows in one language, e.g. partnerships-da.csv."""
+    return f"{FOLDER_OF_KIND[kind]}-{lang}.{extension}"
+
+
+def download_href(kind: str, extension: str, renderer: PageContext) -> Markup:
+    """From the overview (<language root>/<folder>/index.html) to its file in site/data/: a
+    path made of ids, not data text, so it is put in the page as it is."""
+    up = "../" * (1 if renderer.lang == renderer.hub.site.default_language else 2)
+    name = download_name(kind, renderer.lang, extension)
+    return Markup("{}{}/{}").format(up, DOWNLOADS_FOLDER, name)
+
+
 def table_helpers(renderer: PageContext) -> dict[str, Any]:
     """Template helpers of the overview tables."""
     return {
         "table_spec_json": lambda kind, entities: table_spec_json(kind, entities, renderer),
+        "download_href": lambda kind, extension: download_href(kind, extension, renderer),
     }

@@ -29,6 +29,12 @@ class Owner:
     licence_url: str | None
     contribute: str
     contribute_href: str  # from the site's root: the language's own page
+    # issue 12: the data to take along, under the licence (site/data/, familyhub/downloads/)
+    data_heading: str
+    register: str
+    schema: str
+    tables: str
+    data_href: str  # from the language's root, where the About page is
 
 
 _ENV = Environment(
@@ -59,6 +65,11 @@ def owner(language: Language, default_language: str) -> Owner:
         licence_url=str(publisher.licence_url) if publisher.licence_url else None,
         contribute=fmt.label("contribute"),
         contribute_href=f"{root}contribute.html",
+        data_heading=fmt.label("download-data"),
+        register=fmt.label("download-register"),
+        schema=fmt.label("download-schema"),
+        tables=fmt.label("download-tables"),
+        data_href="../data/" if root else "data/",
     )
 
 
