@@ -77,10 +77,10 @@ $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	touch $@
 
 # Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
-# results in docs/performance.md. FAMILYHUB_DATA=folder measures that data set instead.
+# results in PERFORMANCE.md (the figures between its `make bench` markers). FAMILYHUB_DATA=folder measures that data set instead.
 # Then the whole-hub PDFs of the curated data (issue 4; also alone: make bench-pdf).
 bench: $(INSTALLED) $(PDF_SYSTEM)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --write PERFORMANCE.md
 	$(BIN)/python scripts/bench_pdf.py --runs 1
 
 clean:

@@ -358,6 +358,15 @@ def ratio(result: Result) -> float:
     return median([x.seconds for x in result.full]) / median([x.seconds for x in result.bare])
 
 
+def write_between_markers(path: Path, lines: list[str]) -> None:
+    """The figures as a dated block between PERFORMANCE.md's `make bench` markers."""
+    start, end = "<!-- make bench: start -->", "<!-- make bench: end -->"
+    text = path.read_text(encoding="utf-8")
+    block = f"{start}\n```text\n{time.strftime('%Y-%m-%d')}\n" + "\n".join(lines) + f"\n```\n{end}"
+    before, rest = text.split(start, 1)
+    path.write_text(before + block + rest.split(end, 1)[1], encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--counts", type=int, nargs="+", default=[200, 2000])
@@ -369,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the full and the bare build one after the other (default: side by side "
         "when the machine has two cores or more)",
+    )
+    parser.add_argument(
+        "--write", type=Path, help="also put the figures between the markers of this file"
     )
     args = parser.parse_args(argv)
     side_by_side = not args.one_at_a_time and (os.cpu_count() or 1) >= 2
@@ -392,8 +404,10 @@ def main(argv: list[str] | None = None) -> int:
                     stdout=subprocess.DEVNULL,
                 )
                 results.append(measure(f"N={count}", data_dir, args.runs, work, side_by_side))
-        for line in report(results, args.runs, side_by_side, started):
-            print(line)
+        lines = list(report(results, args.runs, side_by_side, started))
+        print("\n".join(lines))
+        if args.write:
+            write_between_markers(args.write, lines)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,35 +1,32 @@
-"""MkDocs hook: the 404 page's words, in every language, from data/site.yml's labels.
+"""MkDocs hook: a 404 page per language (docs/404.md, docs/404.en.md), wholly in that language.
 
-A static host serves one 404.html for every missing address, so the page carries each language
-(overrides/404.html); familyhub-not-found.js shows the visitor's alone, judged by the address.
+A host shows a 404 page at the missing address, however deep, so its relative links would lead
+nowhere: the page gets a <base> at its own folder, from `site_url`'s path (a site hosted under
+/hub/ gives /hub/ and /hub/en/), and Material's search its absolute root (overrides/main.html).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import posixpath
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-
-from familyhub.data.load import data_dir_beside, load_site_config
-from familyhub.data.problems import DataError
-
-LABELS = ("not-found-title", "not-found-text", "not-found-home")
+from mkdocs.structure.pages import Page
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
-    try:
-        site = load_site_config(data_dir_beside(Path(config.config_file_path)))
-    except DataError as error:
-        raise PluginError(f"data/site.yml has problems:\n{error}") from None
-    config.extra["not_found"] = [
-        {
-            "lang": language.code,
-            # the default language lives at the site's root, the others in /<code>/
-            "href": "/" if language.code == site.default_language else f"/{language.code}/",
-            **{label.removeprefix("not-found-"): language.labels[label] for label in LABELS},
-        }
-        for language in site.languages
-    ]
+    """No theme 404.html: each language build would write its own over the Danish page."""
+    config.theme.static_templates.discard("404.html")
     return config
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
+) -> dict[str, Any]:
+    if page.meta.get("not_found"):
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        folder = posixpath.dirname(page.url)
+        page.meta["base_href"] = posixpath.join(root, folder, "") if folder else root
+        page.edit_url = None  # nothing of the visitor's to edit here
+    return context

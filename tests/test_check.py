@@ -31,7 +31,8 @@ def test_clean_data_exits_0_with_one_summary_line(data_dir: Path, capsys) -> Non
     assert code == 0, err
     assert out.count("\n") == 1
     assert out.startswith("ok: ") and "partnership" in out
-    assert err == ""
+    # the example publisher is only warned about (test_publisher.py: --release refuses it)
+    assert all(line.startswith("warning: data/site.yml:") for line in err.splitlines()), err
 
 
 def test_unknown_field_names_file_line_and_field(data_dir: Path, edit: Edit, capsys) -> None:

@@ -75,7 +75,7 @@ def test_every_box_has_a_label_and_the_page_reads_without_javascript(
 @pytest.mark.parametrize("lang", PREFIX)
 def test_timeline_is_an_svg_with_a_text_alternative(built_site: Path, lang: str) -> None:
     html = page(built_site, lang, "new-branch")
-    svg = re.search(r'<svg class="fh-timeline".*?</svg>', html, re.DOTALL)
+    svg = re.search(r'<svg class="fh-timeline fh-wide".*?</svg>', html, re.DOTALL)
     assert svg
     assert 'role="img"' in svg.group(0)
     labelled_by = re.search(r'aria-labelledby="([^"]+)"', svg.group(0))

@@ -10,8 +10,6 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page
 
-from familyhub.site.headers import security_headers
-
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 
@@ -86,44 +84,3 @@ def test_english_search_lists_english_pages_only(page: Page, site_url: str) -> N
     # a Danish word that English pages do not use finds nothing Danish from an English page
     danish_only = search(page, f"{site_url}/en/index.html", "kommunernes")
     assert all(path.startswith("/en/") for path in danish_only), danish_only
-
-
-def serve_not_found(page: Page, site_url: str, built_site: Path, missing: str) -> None:
-    """Answer `missing` the way a static host does: status 404 with site/404.html."""
-    body = (built_site / "404.html").read_text(encoding="utf-8")
-    headers = security_headers(built_site)
-    page.route(
-        f"{site_url}{missing}",
-        lambda route: route.fulfill(
-            status=404, body=body, content_type="text/html; charset=utf-8", headers=headers
-        ),
-    )
-    page.goto(f"{site_url}{missing}")
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(
-    ("missing", "lang", "title", "home"),
-    [
-        ("/en/partnerships/gone.html", "en", "Page not found", "/en/"),
-        ("/partnerships/gone.html", "da", "Siden findes ikke", "/"),
-    ],
-)
-def test_404_page_speaks_the_language_of_the_missing_address(
-    page: Page, site_url: str, built_site: Path, missing: str, lang: str, title: str, home: str
-) -> None:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    serve_not_found(page, site_url, built_site, missing)
-    visible = page.locator(".familyhub-not-found:visible")
-    assert visible.count() == 1
-    assert visible.locator("h1").inner_text() == title
-    assert visible.locator("a").get_attribute("href") == home
-    assert page.evaluate("document.documentElement.lang") == lang
-    assert errors == []
-
-
-def test_404_page_without_javascript_holds_every_language(built_site: Path) -> None:
-    page = (built_site / "404.html").read_text(encoding="utf-8")
-    assert 'lang="da" data-root="/"' in page and 'lang="en" data-root="/en/"' in page
-    assert "Siden findes ikke" in page and "Page not found" in page

@@ -10,8 +10,10 @@ from pathlib import Path
 from familyhub.cli import scale as scale_cli
 from familyhub.cli.guide import add_guide_command
 from familyhub.cli.loading import load_or_report
-from familyhub.data.load import data_dir_from_env
+from familyhub.data.load import SITE_CONFIG_FILE, data_dir_from_env
 from familyhub.data.new import add_new_command
+from familyhub.data.problems import display
+from familyhub.data.release import publisher_problems
 from familyhub.data.review import add_review_command
 from familyhub.data.schema import add_schema_command
 from familyhub.i18n import MissingLabel
@@ -22,6 +24,13 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 def cmd_check(args: argparse.Namespace) -> int:
     hub = load_or_report(args.data)
     if hub is None:
+        return EXIT_DATA
+    site_file = Path(args.data) / SITE_CONFIG_FILE
+    owner = publisher_problems(hub.site, site_file, display(site_file, Path(args.data)))
+    for problem in owner:
+        print(f"{problem}" if args.release else f"warning: {problem}", file=sys.stderr)
+    if owner and args.release:
+        print("familyhub: a release must name its publisher (data/site.yml)", file=sys.stderr)
         return EXIT_DATA
     counts = ", ".join(f"{len(by_id)} {kind}" for kind, by_id in hub.entities.items())
     print(f"ok: {hub.count()} entities in {args.data} ({counts})")
@@ -35,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every file in the data folder")
+    check.add_argument(
+        "--release",
+        action="store_true",
+        help="also refuse an example or missing publisher in data/site.yml (a plain check warns)",
+    )
     check.set_defaults(func=cmd_check)
     add_guide_command(commands)
     scale_cli.register(commands)

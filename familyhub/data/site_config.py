@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, HttpUrl
 
 from familyhub.data.fields import (
     Currency,
@@ -15,12 +15,30 @@ from familyhub.data.fields import (
 )
 
 
+class Publisher(Strict):
+    """Who answers for the site, in one language's words: shown on the About page, in every
+    page's footer and on the PDF cover. Left out or `example: true`, `familyhub check` warns
+    and `familyhub check --release` refuses."""
+
+    example: bool = False
+    name: ShortStr | None = None
+    contact: ShortStr | None = None  # an e-mail address or a postal address
+    editor: ShortStr | None = None  # the responsible editor
+    licence: ShortStr | None = None  # the licence of the content, e.g. "CC BY 4.0"
+    licence_url: HttpUrl | None = None
+
+
+# what a release must state in every language
+PUBLISHER_FIELDS = ("name", "contact", "editor", "licence")
+
+
 class Language(Strict):
     code: LanguageCode
     locale: ShortStr
     name: ShortStr
     money: dict[Currency, ShortStr]
     labels: dict[Slug, ShortStr]
+    publisher: Publisher = Field(default_factory=Publisher)
 
 
 class SiteConfig(Strict):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.pages.markup import PageContext, script_json
 
 if TYPE_CHECKING:
@@ -165,6 +166,10 @@ SORTS: dict[str, tuple[Sort, ...]] = {
 }
 
 
+# the words table-filter.js shows, as labels filter-<key> of data/site.yml
+WORDS = ("all", "reset", "none", "clear", "more")
+
+
 def _present(values: Iterable[str | int | None]) -> list[str]:
     return sorted({str(value) for value in values if value is not None})
 
@@ -177,10 +182,21 @@ def _option_name(table_filter: Filter, value: str, renderer: PageContext) -> str
     return value
 
 
+def _row_text(row: dict[str, list[str]], filters: tuple[Filter, ...], renderer: PageContext) -> str:
+    """The names of a row's filter values (its municipalities, organisations, models, ...):
+    the search box finds a row by them, shown in a column or not (issue 12)."""
+    names = [_option_name(f, value, renderer) for f in filters for value in row[f.id]]
+    return " ".join(dict.fromkeys(names))
+
+
 def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[str, Any]:
     """The filters, sortable columns and each row's values of one overview table."""
     filters = FILTERS.get(kind, ())
-    rows = [{f.id: _present(f.values(entity, renderer)) for f in filters} for entity in entities]
+    rows: list[dict[str, Any]] = [
+        {f.id: _present(f.values(entity, renderer)) for f in filters} for entity in entities
+    ]
+    for row in rows:
+        row["text"] = _row_text(row, filters, renderer)
     options = [
         {
             "id": f.id,
@@ -200,7 +216,7 @@ def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[st
         }
         for s in SORTS.get(kind, ())
     ]
-    words = {key: renderer.fmt.label(f"filter-{key}") for key in ("all", "reset")}
+    words = {key: renderer.fmt.label(f"filter-{key}") for key in WORDS}
     return {"filters": options, "sorts": sorts, "rows": rows, "words": words}
 
 
@@ -209,8 +225,26 @@ def table_spec_json(kind: str, entities: list[Any], renderer: PageContext) -> Ma
     return script_json(table_spec(kind, entities, renderer))
 
 
+# issue 12: each overview's rows as files to take along, in site/data/ (familyhub/downloads/)
+DOWNLOADS_FOLDER = "data"
+
+
+def download_name(kind: str, lang: str, extension: str) -> str:
+    """The file of one overview's rows in one language, e.g. partnerships-da.csv."""
+    return f"{FOLDER_OF_KIND[kind]}-{lang}.{extension}"
+
+
+def download_href(kind: str, extension: str, renderer: PageContext) -> Markup:
+    """From the overview (<language root>/<folder>/index.html) to its file in site/data/: a
+    path made of ids, not data text, so it is put in the page as it is."""
+    up = "../" * (1 if renderer.lang == renderer.hub.site.default_language else 2)
+    name = download_name(kind, renderer.lang, extension)
+    return Markup("{}{}/{}").format(up, DOWNLOADS_FOLDER, name)
+
+
 def table_helpers(renderer: PageContext) -> dict[str, Any]:
     """Template helpers of the overview tables."""
     return {
         "table_spec_json": lambda kind, entities: table_spec_json(kind, entities, renderer),
+        "download_href": lambda kind, extension: download_href(kind, extension, renderer),
     }

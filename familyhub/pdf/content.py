@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib.metadata
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -22,6 +23,7 @@ from markupsafe import Markup
 
 from familyhub.data.site_config import SiteConfig
 from familyhub.i18n import Formatter
+from familyhub.pages.owner import owner
 
 TEMPLATES = PackageLoader("familyhub", "templates")
 DOCUMENT_TEMPLATE = "pdf.html.j2"
@@ -316,6 +318,9 @@ def document_html(pages: list[SitePage], info: DocumentInfo, site: SiteConfig) -
         label=fmt.label,
         language_name=site.language(info.lang).name,
         built=fmt.date(info.built),
+        # who answers for it, and which version of familyhub made it (issue 12)
+        owner=owner(site.language(info.lang), site.default_language),
+        version=importlib.metadata.version("familyhub"),
         page_of=css_content(
             fmt.label("pdf-page-of"), {"page": "counter(page)", "pages": "counter(pages)"}
         ),

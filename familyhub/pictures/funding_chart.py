@@ -6,18 +6,33 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
 from familyhub.data.load import Hub
 from familyhub.data.models import Funding, Partnership
 from familyhub.i18n import Formatter
-from familyhub.pictures.parts import GRID, INK, LIGHT, axis_ticks, render_svg, shorten
+from familyhub.pictures.parts import (
+    GRID,
+    INK,
+    LIGHT,
+    NARROW,
+    NARROW_CLASS,
+    TEXT_SIZE,
+    WIDE_CLASS,
+    axis_ticks,
+    render_svg,
+    shorten,
+    wrap,
+)
 
-WIDTH = 720
+WIDTH = 680
 LEFT = 4
-# the longest bar; the rest of the width holds the amounts, in a column after the last grid line
+# the longest bar; the rest of the width holds the amounts, in a column after the last grid line.
+# Long amounts take from the bars before they widen the picture (which would shrink its text).
 BAR_AREA = 340
+MIN_BAR_AREA = 200
 VALUES_GAP = 16
 # a generous average width of a character of the amounts (13 px DejaVu Sans): a long amount
 # widens the picture rather than being cut off at its edge
@@ -26,6 +41,9 @@ ROW = 46
 BAR_HEIGHT = 16
 TOP = 56
 NAME_LENGTH = 95
+# the phone's layout: name, bar and amount under each other, the bar as long as the picture
+NARROW_CHARS = 40
+NARROW_LINE = 18
 # more bars than this make a chart nobody reads: the largest are drawn, and the page says so
 MAX_BARS = 25
 
@@ -51,6 +69,15 @@ class Bar:
     length: float
     value_text: str
 
+    @property
+    def narrow_label(self) -> str:
+        return shorten(self.row.name, NARROW_CHARS)
+
+    @property
+    def narrow_lines(self) -> list[str]:
+        """The amount under the bar on a phone, wrapped rather than shrunk."""
+        return wrap(self.value_text, NARROW_CHARS, lines=3)
+
 
 @dataclass(frozen=True)
 class Tick:
@@ -67,7 +94,8 @@ class Panel:
     per: str
     rows: list[FundingRow]
     total: int
-    svg: Markup
+    # None for a single bar: one amount is not worth a picture, the table alone says it
+    svg: Markup | None
 
     @property
     def capped(self) -> bool:
@@ -112,22 +140,81 @@ def _grouped(hub: Hub, fmt: Formatter) -> dict[tuple[str, str], list[FundingRow]
     return groups
 
 
-def _bars(rows: list[FundingRow], scale: float, fmt: Formatter) -> list[Bar]:
+def _value_text(row: FundingRow) -> str:
+    value = f"{row.amount_text} {row.period_text}"
+    return value if row.granted else f"{value} · {row.status_text}"
+
+
+def _bar_area(rows: list[FundingRow]) -> int:
+    longest = max(len(_value_text(row)) for row in rows) * CHAR_WIDTH
+    return max(MIN_BAR_AREA, min(BAR_AREA, WIDTH - LEFT - VALUES_GAP - longest))
+
+
+def _bars(rows: list[FundingRow], scale: float, bar_area: int) -> list[Bar]:
     bars = []
     for index, row in enumerate(rows):
-        value = f"{row.amount_text} {row.period_text}"
-        if not row.granted:
-            value = f"{value} · {row.status_text}"
         bars.append(
             Bar(
                 row=row,
                 label=shorten(row.name, NAME_LENGTH),
                 y=TOP + index * ROW,
-                length=round(max(1.0, row.amount / scale * BAR_AREA), 1),
-                value_text=value,
+                length=round(max(1.0, row.amount / scale * bar_area), 1),
+                value_text=_value_text(row),
             )
         )
     return bars
+
+
+def _legend(rows: list[FundingRow], fmt: Formatter) -> list[tuple[bool, str]]:
+    return [
+        (granted, fmt.label("funding-granted" if granted else "funding-requested"))
+        for granted in (True, False)
+        if any(row.granted == granted for row in rows)
+    ]
+
+
+def _svgs(element_id: str, title: str, bars: list[Bar], ticks: list[Tick], legend: Any) -> Markup:
+    """The wide chart (an axis, amounts in a column) and the phone's (amounts under the bars)."""
+    values_x = ticks[-1].x + VALUES_GAP
+    longest_value = max(len(bar.value_text) for bar in bars)
+    shared = {
+        "title": title,
+        "description": "; ".join(f"{bar.row.name}: {bar.value_text}" for bar in bars),
+        "legend": legend,
+        "left": LEFT,
+        "bar_height": BAR_HEIGHT,
+        "text_size": TEXT_SIZE,
+        "ink": INK,
+        "light": LIGHT,
+    }
+    wide = render_svg(
+        "funding_chart.svg.j2",
+        **shared,
+        element_id=element_id,
+        layout=WIDE_CLASS,
+        bars=bars,
+        ticks=ticks,
+        width=max(WIDTH, values_x + longest_value * CHAR_WIDTH),
+        height=TOP + len(bars) * ROW,
+        values_x=values_x,
+        grid=GRID,
+    )
+    longest_bar = max(bar.length for bar in bars)
+    rows, y = [], 24.0
+    for bar in bars:
+        rows.append((bar, y, round(bar.length / longest_bar * (NARROW - 2 * LEFT), 1)))
+        y += 44 + NARROW_LINE * len(bar.narrow_lines)
+    narrow = render_svg(
+        "funding_chart_narrow.svg.j2",
+        **shared,
+        element_id=f"{element_id}-narrow",
+        layout=NARROW_CLASS,
+        rows=rows,
+        line=NARROW_LINE,
+        width=NARROW,
+        height=y,
+    )
+    return wide + narrow
 
 
 def _panel(currency: str, per: str, rows: list[FundingRow], fmt: Formatter) -> Panel:
@@ -137,32 +224,12 @@ def _panel(currency: str, per: str, rows: list[FundingRow], fmt: Formatter) -> P
     scale = ticks[-1] or 1
     key = f"{currency.lower()}-{per}"
     title = fmt.label(f"funding-chart-{per}").format(currency=currency)
-    bars = _bars(shown, scale, fmt)
-    description = "; ".join(f"{bar.row.name}: {bar.value_text}" for bar in bars)
-    legend = [
-        (granted, fmt.label("funding-granted" if granted else "funding-requested"))
-        for granted in (True, False)
-        if any(row.granted == granted for row in shown)
-    ]
-    values_x = LEFT + BAR_AREA + VALUES_GAP
-    longest_value = max(len(bar.value_text) for bar in bars)
-    svg = render_svg(
-        "funding_chart.svg.j2",
-        element_id=f"fh-funding-{key}",
-        title=title,
-        description=description,
-        bars=bars,
-        ticks=[Tick(round(LEFT + tick / scale * BAR_AREA, 1), fmt.number(tick)) for tick in ticks],
-        legend=legend,
-        width=max(WIDTH, values_x + longest_value * CHAR_WIDTH),
-        height=TOP + len(bars) * ROW,
-        left=LEFT,
-        values_x=values_x,
-        bar_height=BAR_HEIGHT,
-        ink=INK,
-        light=LIGHT,
-        grid=GRID,
-    )
+    if len(shown) < 2:
+        return Panel(key, title, per, shown, len(rows), None)
+    bar_area = _bar_area(shown)
+    bars = _bars(shown, scale, bar_area)
+    axis = [Tick(round(LEFT + tick / scale * bar_area, 1), fmt.number(tick)) for tick in ticks]
+    svg = _svgs(f"fh-funding-{key}", title, bars, axis, _legend(shown, fmt))
     return Panel(key, title, per, shown, len(rows), svg)
 
 

@@ -5,21 +5,43 @@ connected are drawn, so the picture stays readable and small at national scale."
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
 from familyhub.data.load import Hub
 from familyhub.data.models import Partnership
 from familyhub.i18n import Formatter
-from familyhub.pictures.parts import INK, LINE, page_href, render_svg, shorten
+from familyhub.pictures.parts import (
+    INK,
+    LINE,
+    NARROW,
+    NARROW_CLASS,
+    TEXT_SIZE,
+    WIDE_CLASS,
+    page_href,
+    render_svg,
+    wrap,
+)
 
-WIDTH = 720
-LEFT_DOT = 250
-RIGHT_DOT = 470
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the two columns of names stand, how tall a row is and how long a line of a name."""
+
+    css_class: str
+    width: int
+    left_dot: int
+    right_dot: int
+    row: int
+    name_chars: int
+    name_lines: int
+
+
+WIDE = Layout(WIDE_CLASS, 680, 230, 450, 28, 28, 1)
+# a phone: the names nearer the middle, wrapped on two lines rather than shrunk
+PHONE = Layout(NARROW_CLASS, NARROW, 128, 212, 40, 16, 2)
 TOP = 36
-ROW = 28
-NAME_LENGTH = 34
 # parallel lines of one pair of names, this far apart
 SPREAD = 4
 MAX_PER_SIDE = 15
@@ -30,7 +52,7 @@ class Node:
     kind: str
     entity_id: str
     name: str
-    label: str
+    lines: list[str]
     href: str
     y: float
 
@@ -79,14 +101,16 @@ def _most_connected(degree: Counter[str], names: dict[str, str]) -> set[str]:
     return set(ranked[:MAX_PER_SIDE])
 
 
-def _nodes(kind: str, ids: list[str], names: dict[str, str], height: float) -> list[Node]:
+def _nodes(
+    kind: str, ids: list[str], names: dict[str, str], height: float, layout: Layout
+) -> list[Node]:
     step = height / max(1, len(ids))
     return [
         Node(
             kind,
             entity_id,
             names[entity_id],
-            shorten(names[entity_id], NAME_LENGTH),
+            wrap(names[entity_id], layout.name_chars, layout.name_lines),
             page_href(kind, entity_id),
             round(TOP + (index + 0.5) * step, 1),
         )
@@ -94,9 +118,10 @@ def _nodes(kind: str, ids: list[str], names: dict[str, str], height: float) -> l
     ]
 
 
-def _curve(y1: float, y2: float) -> str:
-    middle = (LEFT_DOT + RIGHT_DOT) / 2
-    return f"M{LEFT_DOT},{y1:g} C{middle:g},{y1:g} {middle:g},{y2:g} {RIGHT_DOT},{y2:g}"
+def _curve(y1: float, y2: float, layout: Layout) -> str:
+    left, right = layout.left_dot, layout.right_dot
+    middle = (left + right) / 2
+    return f"M{left},{y1:g} C{middle:g},{y1:g} {middle:g},{y2:g} {right},{y2:g}"
 
 
 Links = dict[tuple[str, str], list[Partnership]]
@@ -136,7 +161,7 @@ def _orders(
 
 
 def _edges(
-    links: Links, left: list[Node], right: list[Node], fmt: Formatter
+    links: Links, left: list[Node], right: list[Node], fmt: Formatter, layout: Layout
 ) -> tuple[list[Edge], list[Pair]]:
     """A line per partnership between two names drawn; parallel lines a little apart."""
     y_m = {node.entity_id: node.y for node in left}
@@ -150,15 +175,51 @@ def _edges(
         partnerships = links[(m, o)]
         for index, partnership in enumerate(partnerships):
             offset = (index - (len(partnerships) - 1) / 2) * SPREAD
-            path = _curve(round(y_m[m] + offset, 1), round(y_o[o] + offset, 1))
+            path = _curve(round(y_m[m] + offset, 1), round(y_o[o] + offset, 1), layout)
             href = page_href("partnership", partnership.id)
             edges.append(Edge(partnership.id, fmt.text(partnership.name), href, path))
         pairs.append(Pair(m, o, [partnership.id for partnership in partnerships]))
     return edges, pairs
 
 
+Orders = tuple[list[str], list[str], dict[str, str], dict[str, str]]
+
+
+def _drawing(links: Links, orders: Orders, fmt: Formatter, layout: Layout) -> Network:
+    """One layout of the picture, with its text alternative."""
+    m_order, o_order, m_names, o_names = orders
+    height = max(len(m_order), len(o_order)) * layout.row
+    left = _nodes("municipality", m_order, m_names, height, layout)
+    right = _nodes("organisation", o_order, o_names, height, layout)
+    edges, pairs = _edges(links, left, right, fmt, layout)
+    drawn = len({edge.partnership_id for edge in edges})
+    total = len({p.id for ps in links.values() for p in ps})
+    description = fmt.label("network-description").format(
+        municipalities=len(left), organisations=len(right), partnerships=drawn
+    )
+    suffix = "" if layout is WIDE else "-narrow"
+    svg = render_svg(
+        "network.svg.j2",
+        element_id=f"fh-network{suffix}",
+        layout=layout,
+        title=fmt.label("network"),
+        description=description,
+        left=left,
+        right=right,
+        edges=edges,
+        left_heading=fmt.label("municipalities"),
+        right_heading=fmt.label("organisations"),
+        height=TOP + height + 4,
+        text_size=TEXT_SIZE,
+        ink=INK,
+        line=LINE,
+    )
+    return Network(left, right, pairs, drawn, total, False, svg)
+
+
 def network(hub: Hub, fmt: Formatter) -> Network | None:
-    """The picture and its text alternative; None when no partnership joins the two sides."""
+    """The picture (wide, and a phone's) and its text alternative; None when no partnership
+    joins the two sides."""
     links = _links(hub)
     if not links:
         return None
@@ -167,30 +228,7 @@ def network(hub: Hub, fmt: Formatter) -> Network | None:
     m_names = {m: str(hub.get("municipality", m).name) for m, _ in links}
     o_names = {o: str(hub.get("organisation", o).name) for _, o in links}
     m_order, o_order, capped = _orders(links, m_names, o_names)
-    height = max(len(m_order), len(o_order)) * ROW
-    left = _nodes("municipality", m_order, m_names, height)
-    right = _nodes("organisation", o_order, o_names, height)
-    edges, pairs = _edges(links, left, right, fmt)
-    drawn = len({edge.partnership_id for edge in edges})
-    total = len({p.id for ps in links.values() for p in ps})
-    description = fmt.label("network-description").format(
-        municipalities=len(left), organisations=len(right), partnerships=drawn
-    )
-    svg = render_svg(
-        "network.svg.j2",
-        element_id="fh-network",
-        title=fmt.label("network"),
-        description=description,
-        left=left,
-        right=right,
-        edges=edges,
-        left_heading=fmt.label("municipalities"),
-        right_heading=fmt.label("organisations"),
-        left_dot=LEFT_DOT,
-        right_dot=RIGHT_DOT,
-        width=WIDTH,
-        height=TOP + height + 4,
-        ink=INK,
-        line=LINE,
-    )
-    return Network(left, right, pairs, drawn, total, capped, svg)
+    orders = (m_order, o_order, m_names, o_names)
+    wide = _drawing(links, orders, fmt, WIDE)
+    phone = _drawing(links, orders, fmt, PHONE)
+    return replace(wide, capped=capped, svg=wide.svg + phone.svg)

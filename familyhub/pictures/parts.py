@@ -4,6 +4,7 @@ scale of an axis, and the one Jinja environment of the SVG templates."""
 from __future__ import annotations
 
 import math
+import textwrap
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -18,6 +19,14 @@ LIGHT = "#c5cae9"
 GRID = "#757575"
 LINE = "#3949ab"
 ELLIPSIS = "…"
+# A picture is drawn twice: WIDE for a column of a desktop page and the PDF, NARROW (a vertical
+# layout) for a phone, where the wide one would shrink its text below 11 px. The stylesheet shows
+# one of them by the width of the column (familyhub-pictures.css).
+WIDE_CLASS = "fh-wide"
+NARROW_CLASS = "fh-narrow"
+NARROW = 340
+# the font size of every text in a picture: never smaller, so that it reads at 12 px or more
+TEXT_SIZE = 13
 
 
 def page_href(kind: str, entity_id: str) -> str:
@@ -35,6 +44,15 @@ def shorten(text: str, most: int) -> str:
     if len(text) <= most:
         return text
     return text[: most - 1].rstrip() + ELLIPSIS
+
+
+def wrap(text: str, width: int, lines: int = 2) -> list[str]:
+    """At most `lines` lines of at most `width` characters; a cut text ends in an ellipsis."""
+    wrapped = textwrap.wrap(text, width) or [""]
+    if len(wrapped) <= lines:
+        return wrapped
+    rest = " ".join(wrapped[lines - 1 :])
+    return [*wrapped[: lines - 1], shorten(rest, width)]
 
 
 def axis_ticks(largest: float, count: int = 4) -> list[int]:

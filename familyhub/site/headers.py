@@ -13,7 +13,10 @@ from pathlib import Path
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL)
 NETLIFY_FILE = "_headers"
+NETLIFY_REDIRECTS = "_redirects"
 NGINX_FILE = "security-headers.nginx.conf"
+# each language's 404 page names its own folder, as the site is hosted (scripts/not_found.py)
+BASE = re.compile(r'<base href="([^"]+)">')
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:
@@ -55,10 +58,32 @@ def security_headers(site_dir: Path) -> dict[str, str]:
     }
 
 
+def not_found_pages(site_dir: Path) -> list[tuple[str, str]]:
+    """(the folder a 404 page answers for, its address) per language, deepest folder first."""
+    pages = []
+    for page in site_dir.rglob("404.html"):
+        match = BASE.search(page.read_text(encoding="utf-8"))
+        if match:
+            pages.append((match[1], f"{match[1]}404.html"))
+    return sorted(pages, key=lambda page: (-len(page[0]), page[0]))
+
+
+def nginx_not_found(pages: list[tuple[str, str]]) -> str:
+    """The root's 404 page for misses at the root, each other language's for its folder."""
+    lines = [
+        f"location {folder} {{ error_page 404 {address}; }}\n" for folder, address in pages[:-1]
+    ]
+    return "".join(lines) + (f"error_page 404 {pages[-1][1]};\n" if pages else "")
+
+
 def write_header_files(site_dir: Path) -> None:
-    """site/_headers (Netlify-style hosts) and an nginx snippet to include in a server block."""
+    """site/_headers and _redirects (Netlify-style hosts: the headers, and each language's 404
+    page for misses in its folder) and an nginx snippet to include in a server block."""
     headers = security_headers(site_dir)
+    pages = not_found_pages(site_dir)
     netlify = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+    redirects = "".join(f"{folder}*  {address}  404\n" for folder, address in pages)
     nginx = "".join(f'add_header {name} "{value}" always;\n' for name, value in headers.items())
     (site_dir / NETLIFY_FILE).write_text(netlify, encoding="utf-8")
-    (site_dir / NGINX_FILE).write_text(nginx, encoding="utf-8")
+    (site_dir / NETLIFY_REDIRECTS).write_text(redirects, encoding="utf-8")
+    (site_dir / NGINX_FILE).write_text(nginx + nginx_not_found(pages), encoding="utf-8")

@@ -14,8 +14,38 @@
     sensitivity: "base"
   });
 
-  function normalise(text) {
-    return text.toLocaleLowerCase().replace(/\s+/g, " ").trim();
+  // issue 12: matching as search does, without case or accents, Danish and Norwegian letters
+  // folded both ways: "holbaek" finds Holbæk, "aero" Ærø, "kobenhavn" and "koebenhavn" København,
+  // "aarhus" Århus (æ -> ae, ø and oe -> o, å and aa -> a, in the text and the query alike).
+  var LETTERS = { "æ": "ae", "ø": "o", "å": "a", "ä": "ae", "ö": "o", "ß": "ss" };
+
+  function fold(text) {
+    return text
+      .toLocaleLowerCase()
+      .replace(/[æøåäöß]/g, function (letter) { return LETTERS[letter]; })
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/oe/g, "o")
+      .replace(/aa/g, "a")
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  // Two words written apart as one, also without a genitive or definite ending on the first:
+  // "Familiens Hus" is found by "familiehus" and "familienshus", as one compound word.
+  function compounds(folded) {
+    var words = folded.split(" ");
+    var joined = [];
+    for (var index = 0; index + 1 < words.length; index += 1) {
+      var next = words[index + 1];
+      joined.push(words[index] + next, words[index].replace(/n?s$/, "") + next);
+    }
+    return joined.join(" ");
+  }
+
+  function haystack(text) {
+    var folded = fold(text);
+    return folded + " " + compounds(folded);
   }
 
   function element(tag, className, text) {
@@ -74,6 +104,34 @@
     return collator.compare(String(a), String(b));
   }
 
+  // issue 12: a table wider than a phone says so ("more columns →") and fades at its right
+  // edge, until it is scrolled to its last column. Material wraps the table in the box that
+  // scrolls after this script has run, so the box is looked up a frame later.
+  function scrollCue(table, text) {
+    var cue = element("p", "fh-scroll-cue", text);
+    cue.setAttribute("aria-hidden", "true"); // the box itself takes focus (scroll-focus.js)
+    cue.hidden = true;
+    var wrap = null;
+
+    function update() {
+      wrap = wrap || table.closest(".md-typeset__scrollwrap");
+      if (!wrap) {
+        return;
+      }
+      if (!cue.parentElement) {
+        wrap.parentElement.insertBefore(cue, wrap);
+        wrap.addEventListener("scroll", update, { passive: true });
+      }
+      var more = wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 2;
+      cue.hidden = !more;
+      wrap.classList.toggle("fh-scroll-more", more);
+    }
+
+    window.requestAnimationFrame(update);
+    window.addEventListener("resize", update);
+    return update;
+  }
+
   function attach(box) {
     var table = box.parentElement && box.parentElement.querySelector("table");
     var texts = box.querySelectorAll("p");
@@ -84,8 +142,11 @@
     var countPattern = texts[1].textContent;
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
-    var haystacks = rows.map(function (row) { return normalise(row.textContent); });
     var spec = readSpec(box, rows.length) || { filters: [], sorts: [], rows: [], words: {} };
+    // each row's visible text and the names of every value its filters know (models, ...)
+    var haystacks = rows.map(function (row, index) {
+      return haystack(row.textContent + " " + ((spec.rows[index] || {}).text || ""));
+    });
     var input = element("input", "fh-filter__input");
     input.type = "search";
     var selects = spec.filters
@@ -104,7 +165,15 @@
     if (spec.words.reset) {
       fields.append(reset);
     }
+    // with no row to show, a line says so and offers to clear the filters
+    var empty = element("p", "fh-filter__empty", spec.words.none);
+    var clear = element("button", "fh-filter__clear md-button", spec.words.clear);
+    clear.type = "button";
+    empty.append(" ", clear);
+    empty.hidden = true;
     box.replaceChildren(fields, status);
+    var outer = table.closest(".md-typeset__scrollwrap") || table;
+    outer.parentElement.insertBefore(empty, outer);
     var sorted = { id: "", direction: "asc" };
     var headers = spec.sorts.map(function (sort) { return sortButton(sort); });
 
@@ -122,8 +191,9 @@
       return header;
     }
 
-    function matches(index, needle) {
-      if (haystacks[index].indexOf(needle) === -1) {
+    function matches(index, needles) {
+      var found = needles.every(function (needle) { return haystacks[index].indexOf(needle) !== -1; });
+      if (!found) {
         return false;
       }
       return selects.every(function (control) {
@@ -173,6 +243,16 @@
       var query = params.toString();
       var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
       window.history.replaceState(window.history.state, "", address);
+      carryToLanguages();
+    }
+
+    // the language switch opens the same view of the other language's table (ids, not words)
+    function carryToLanguages() {
+      document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+        var url = new URL(link.href, window.location.href);
+        url.search = window.location.search;
+        link.href = url.href;
+      });
     }
 
     function readAddress() {
@@ -189,11 +269,11 @@
     }
 
     function update(write) {
-      var needle = normalise(input.value);
-      var filtered = needle !== "" || selects.some(function (control) { return control.value; });
+      var needles = fold(input.value).split(" ").filter(Boolean);
+      var filtered = needles.length > 0 || selects.some(function (control) { return control.value; });
       var shown = 0;
       rows.forEach(function (row, index) {
-        var match = matches(index, needle);
+        var match = matches(index, needles);
         row.hidden = !match;
         shown += match ? 1 : 0;
       });
@@ -202,8 +282,11 @@
         ? countPattern.replace("{shown}", shown).replace("{total}", rows.length)
         : "";
       reset.hidden = !filtered && !sorted.id;
+      empty.hidden = shown > 0;
       if (write) {
         writeAddress();
+      } else {
+        carryToLanguages();
       }
     }
 
@@ -211,16 +294,27 @@
     selects.forEach(function (control) {
       control.addEventListener("change", function () { update(true); });
     });
-    reset.addEventListener("click", function () {
+    function clearFilters() {
       input.value = "";
       selects.forEach(function (control) { control.value = ""; });
+    }
+    reset.addEventListener("click", function () {
+      clearFilters();
       sorted = { id: "", direction: "asc" };
       update(true);
       input.focus();
     });
+    clear.addEventListener("click", function () {
+      clearFilters();
+      update(true);
+      input.focus();
+    });
+    var cueUpdate = spec.words.more ? scrollCue(table, spec.words.more) : function () {};
     readAddress();
     update(false);
     box.hidden = false;
+    // rows shown or hidden change the table's width
+    input.addEventListener("input", cueUpdate);
   }
 
   function attachAll() {

@@ -1,0 +1,42 @@
+"""MkDocs hook: who answers for the site (data/site.yml's publisher), for every page's footer
+(overrides/partials/copyright.html) and the About page, where the marker below stands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from familyhub.data.load import data_dir_beside, load_site_config
+from familyhub.data.problems import DataError
+from familyhub.data.site_config import SiteConfig
+from familyhub.i18n import MissingLabel
+from familyhub.pages.owner import about_markdown, owners
+
+MARKER = "<!-- familyhub:publisher -->"
+
+
+def _site(config: MkDocsConfig) -> SiteConfig:
+    try:
+        return load_site_config(data_dir_beside(Path(config.config_file_path)))
+    except DataError as error:
+        raise PluginError(f"data/site.yml has problems:\n{error}") from None
+
+
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    try:
+        config.extra["publisher"] = owners(_site(config))
+    except MissingLabel as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    if MARKER not in markdown:
+        return markdown
+    site = _site(config)
+    language = site.language(config.theme["language"])
+    return markdown.replace(MARKER, about_markdown(language, site.default_language))

@@ -1,0 +1,119 @@
+"""The overview filters match as search does (issue 12): without case or accents, Danish letters
+folded both ways, compounds written apart found as one word, every name the filters know searched
+(not only the cells shown); no match says so and offers to clear; the language switch keeps the
+view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from familyhub.data.load import load_hub
+
+from .conftest import ROOT, copy_project, run_mkdocs_build, serving
+
+HUB = load_hub(ROOT / "data")
+PREFIX = {"da": "", "en": "en/"}
+PARTNERSHIPS = "partnerships/index.html"
+
+
+@pytest.fixture(scope="module")
+def filter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The project, with Odder renamed Ærø (the real data has no Æ), built and served."""
+    project = copy_project(tmp_path_factory.mktemp("filters"))
+    odder = project / "data" / "municipalities" / "odder.yml"
+    odder.write_text(
+        odder.read_text(encoding="utf-8").replace("name: Odder Kommune", "name: Ærø Kommune"),
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    with serving(project / "site", {}) as url:
+        yield url
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
+def shown(page: Page) -> list[str]:
+    rows = page.locator("article table").first.locator("tbody tr:visible td:first-child")
+    return rows.all_inner_texts()
+
+
+def names(lang: str, ids: list[str]) -> list[str]:
+    return sorted(HUB.get("partnership", entity_id).name[lang] for entity_id in ids)
+
+
+def typed(page: Page, url: str, text: str) -> list[str]:
+    page.goto(url)
+    page.locator(".fh-filter__input").fill(text)
+    return sorted(shown(page))
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_folded_letters_find_their_rows_both_ways(phone: Page, filter_url: str, lang: str) -> None:
+    url = f"{filter_url}/{PREFIX[lang]}{PARTNERSHIPS}"
+    holbaek = names(lang, ["holbaek-home-start"])
+    assert typed(phone, url, "holbaek") == holbaek
+    assert typed(phone, url, "HOLBÆK") == holbaek
+    copenhagen = sorted(
+        p.name[lang] for p in HUB.all("partnership") if "kobenhavn" in [p.municipality]
+    )
+    assert len(copenhagen) >= 2
+    assert typed(phone, url, "kobenhavn") == copenhagen
+    assert typed(phone, url, "koebenhavn") == copenhagen
+    municipalities = f"{filter_url}/{PREFIX[lang]}municipalities/index.html"
+    assert typed(phone, municipalities, "aero") == ["Ærø Kommune"]
+    assert typed(phone, municipalities, "aeroe") == ["Ærø Kommune"]
+    assert typed(phone, municipalities, "hoje-tastrup") == ["Høje-Taastrup Kommune"]
+
+
+def test_a_compound_finds_its_words_written_apart(phone: Page, filter_url: str) -> None:
+    url = f"{filter_url}/{PARTNERSHIPS}"
+    expected = names("da", ["esbjerg-modrehjaelpen-familiens-hus"])
+    assert typed(phone, url, "familiehus") == expected
+    assert typed(phone, url, "familiens hus") == expected
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_search_box_finds_a_row_by_a_model_not_shown(
+    phone: Page, filter_url: str, lang: str
+) -> None:
+    model = HUB.get("model", "en-god-start-holbaek").name[lang]
+    url = f"{filter_url}/{PREFIX[lang]}{PARTNERSHIPS}"
+    phone.goto(url)
+    table = phone.locator("article table").first.inner_text()
+    assert model not in table  # no column shows the models
+    assert typed(phone, url, model) == names(lang, ["holbaek-home-start"])
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_no_match_says_so_and_clears(phone: Page, filter_url: str, lang: str) -> None:
+    labels = HUB.site.language(lang).labels
+    url = f"{filter_url}/{PREFIX[lang]}{PARTNERSHIPS}"
+    assert typed(phone, url, "zzzz") == []
+    empty = phone.locator(".fh-filter__empty")
+    assert empty.is_visible() and labels["filter-none"] in empty.inner_text()
+    empty.get_by_role("button", name=labels["filter-clear"]).click()
+    assert len(shown(phone)) == len(HUB.entities["partnership"])
+    assert not empty.is_visible()
+    assert "text=" not in phone.url
+
+
+def test_the_language_switch_keeps_the_filters(phone: Page, filter_url: str) -> None:
+    phone.goto(f"{filter_url}/{PARTNERSHIPS}")
+    phone.get_by_label("Kommune", exact=True).select_option("kobenhavn")
+    phone.locator(".fh-filter__input").fill("home-start")
+    danish = len(shown(phone))
+    assert 0 < danish < len(HUB.entities["partnership"])
+    english = phone.locator("a.md-select__link[hreflang=en]").get_attribute("href") or ""
+    phone.goto(english)
+    assert "municipality=kobenhavn" in phone.url and "text=home-start" in phone.url
+    assert phone.locator(".fh-filter__input").input_value() == "home-start"
+    assert len(shown(phone)) == danish

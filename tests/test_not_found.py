@@ -1,0 +1,153 @@
+"""A 404 page per language (issue 12), wholly in that language, whose links work wherever the site
+is hosted: built with a `site_url` under /hub/ and served there, as a municipal web hotel would,
+with each language's misses answered by its own 404 page as site/_redirects says."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from playwright.sync_api import Browser
+
+from familyhub.site.headers import write_header_files
+
+from .conftest import copy_project, run_mkdocs_build
+
+FOLDER = "/hub/"
+TITLES = {"da": "Siden findes ikke", "en": "Page not found"}
+MISSING = {
+    "da": "/hub/partnerships/gone/deeper.html",
+    "en": "/hub/en/partnerships/gone/deeper.html",
+}
+OTHER = {"da": "en", "en": "da"}
+
+
+class SubFolderHost(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ under /hub/; a miss gets the 404 page _redirects names for its folder."""
+
+    rules: ClassVar[list[tuple[str, str]]] = []
+    site: ClassVar[Path] = Path()
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.path.split("?")[0].split("#")[0]
+        if path.startswith(FOLDER):
+            self.path = "/" + path.removeprefix(FOLDER)
+            target = Path(self.translate_path(self.path))
+            if target.is_file() or (target.is_dir() and (target / "index.html").is_file()):
+                return super().send_head()
+        address = next(address for folder, address in self.rules if path.startswith(folder))
+        body = (self.site / address.removeprefix(FOLDER)).read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The project built for http://127.0.0.1:PORT/hub/ and served there."""
+    project = copy_project(tmp_path_factory.mktemp("subfolder"))
+    port = free_port()
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(f"site_url: http://127.0.0.1:{port}{FOLDER}\n{text}", encoding="utf-8")
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    write_header_files(site)
+    rules = [line.split() for line in (site / "_redirects").read_text().splitlines()]
+    assert [rule[2] for rule in rules] == ["404", "404"]
+    host = type(
+        "Host",
+        (SubFolderHost,),
+        {"rules": [(folder.rstrip("*"), address) for folder, address, _ in rules], "site": site},
+    )
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(host, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# every link of the page, resolved by the browser against the page's <base>
+LINKS = """() => Array.from(document.querySelectorAll("a[href]")).map((a) => ({
+  href: a.href, lang: a.getAttribute("hreflang"), text: a.textContent.trim()
+}))"""
+
+
+@pytest.mark.parametrize("lang", TITLES)
+def test_each_language_has_its_own_404_whose_links_work_under_a_sub_folder(
+    browser: Browser, hub_url: str, lang: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(hub_url + MISSING[lang], wait_until="load")
+    assert response is not None and response.status == 404
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("article h1").inner_text().rstrip("¶") == TITLES[lang]
+    # the missing page itself is the only failed request: styles, scripts, search all load
+    assert failed == [hub_url + MISSING[lang]]
+    assert errors == []
+    root = f"{hub_url}{FOLDER}" + ("en/" if lang == "en" else "")
+    other_root = f"{hub_url}{FOLDER}" + ("en/" if OTHER[lang] == "en" else "")
+    local = [link for link in page.evaluate(LINKS) if link["href"].startswith(hub_url)]
+    assert len(local) > 15
+    for link in local:
+        if link["lang"] == OTHER[lang]:
+            # the language switch: the other language's 404
+            assert link["href"] == f"{other_root}404.html", link
+            continue
+        href = link["href"].split("#")[0]
+        assert href.startswith(root), link
+        if lang == "da":
+            assert not href.startswith(f"{hub_url}{FOLDER}en/"), link
+        status = page.request.get(href).status
+        assert status == 200 or href.endswith("404.html"), f"{link} answers {status}"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", TITLES)
+def test_the_404_search_finds_pages_of_its_own_language(
+    browser: Browser, hub_url: str, lang: str
+) -> None:
+    page = browser.new_page()
+    page.goto(hub_url + MISSING[lang], wait_until="load")
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", "Holbæk")
+    results = page.locator(".md-search-result__link")
+    for _ in range(40):  # the worker answers once it has loaded the language's index
+        page.press("input.md-search__input", "End")
+        page.wait_for_timeout(250)
+        if results.count():
+            break
+    hrefs = results.evaluate_all("(links) => links.map((a) => a.href)")
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith(f"{hub_url}{FOLDER}"), href
+        assert href.startswith(f"{hub_url}{FOLDER}en/") == (lang == "en"), href
+    page.close()

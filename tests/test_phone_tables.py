@@ -1,0 +1,76 @@
+"""Overview tables on a phone (issue 12): a table wider than the screen shows a "more columns →"
+cue and fades at its right edge until it is scrolled to its last column; one that fits shows its
+last column. Every overview, both languages, at 390 px, in a real browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from familyhub.data.kinds import FOLDER_OF_KIND
+from familyhub.data.load import load_hub
+
+from .conftest import ROOT, copy_project, run_mkdocs_build, serving
+
+HUB = load_hub(ROOT / "data")
+PREFIX = {"da": "", "en": "en/"}
+OVERVIEWS = [
+    f"{folder}/index.html"
+    for kind, folder in FOLDER_OF_KIND.items()
+    if kind != "guide" and HUB.entities[kind]
+]
+# where the last column's header ends, and the width of the screen
+LAST_COLUMN = """() => {
+  const cells = document.querySelector("article table thead tr").cells;
+  return [cells[cells.length - 1].getBoundingClientRect().right, window.innerWidth];
+}"""
+
+
+NEXT_FRAMES = (
+    "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+)
+
+
+@pytest.fixture(scope="module")
+def tables_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("tables"))
+    result = run_mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    with serving(project / "site", {}) as url:
+        yield url
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_every_overview_on_a_phone_shows_its_last_column_or_the_cue(
+    phone: Page, tables_url: str, lang: str
+) -> None:
+    words = HUB.site.language(lang).labels["filter-more"]
+    cued = 0
+    for overview in OVERVIEWS:
+        phone.goto(f"{tables_url}/{PREFIX[lang]}{overview}", wait_until="load")
+        phone.evaluate(NEXT_FRAMES)  # the script measures the table a frame after load
+        cue = phone.locator(".fh-scroll-cue")
+        right, width = phone.evaluate(LAST_COLUMN)
+        if right <= width:
+            assert not cue.is_visible(), f"{overview}: a cue over a table that fits"
+            continue
+        cued += 1
+        assert cue.is_visible() and cue.inner_text() == words, overview
+        box = phone.locator(".md-typeset__scrollwrap").first
+        assert "fh-scroll-more" in (box.get_attribute("class") or "")
+        # scrolled to its end, the last column shows and the cue goes
+        box.evaluate("(box) => { box.scrollLeft = box.scrollWidth; }")
+        phone.wait_for_function("() => document.querySelector('.fh-scroll-cue').hidden")
+        right, width = phone.evaluate(LAST_COLUMN)
+        assert right <= width + 1, overview
+    # the partnerships table, among others, is wider than a phone
+    assert cued >= 1

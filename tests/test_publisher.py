@@ -1,0 +1,149 @@
+"""Someone answers for the site (issue 12): data/site.yml's publisher and licence show in every
+page's footer, on the About page and on the PDF cover; `familyhub check --release` refuses an
+example or missing publisher, a plain check only warns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.metadata
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from familyhub.cli.main import main
+from familyhub.data.load import load_hub
+from familyhub.i18n import Formatter
+from familyhub.pdf.documents import hub_pdf
+
+from .conftest import ROOT, run_mkdocs_build
+
+HUB = load_hub(ROOT / "data")
+PREFIX = {"da": "", "en": "en/"}
+Edit = Callable[[str, Callable[[str], str]], Path]
+REAL_PUBLISHER = {
+    "da": "Holbæk Kommune, Børn og Familie",
+    "en": "Holbæk Municipality, Children and Families",
+}
+
+
+def check(data_dir: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tuple[int, str]:
+    code = main(["--data", str(data_dir), "check", *flags])
+    return code, capsys.readouterr().err
+
+
+def make_real(text: str) -> str:
+    """The example publisher replaced by a real one, as a deployment would."""
+    text = text.replace("      example: true\n", "")
+    text = text.replace("name: Eksempeludgiver", f"name: {REAL_PUBLISHER['da']}")
+    return text.replace("name: Example publisher", f"name: {REAL_PUBLISHER['en']}")
+
+
+def test_release_check_refuses_the_example_publisher(data_dir: Path, capsys) -> None:
+    code, err = check(data_dir, capsys, "--release")
+    assert code == 1
+    site = (data_dir / "site.yml").read_text(encoding="utf-8").splitlines()
+    lines = [n for n, line in enumerate(site, 1) if line.strip() == "example: true"]
+    for lang, line in zip(("da", "en"), lines, strict=True):
+        assert f"data/site.yml:{line}: languages.{lang}.publisher.example: " in err
+
+
+def test_plain_check_only_warns_about_the_example_publisher(data_dir: Path, capsys) -> None:
+    code, err = check(data_dir, capsys)
+    assert code == 0
+    assert "warning: data/site.yml:" in err and "publisher.example" in err
+
+
+def test_release_check_passes_a_named_publisher(data_dir: Path, edit: Edit, capsys) -> None:
+    edit("site.yml", make_real)
+    assert check(data_dir, capsys, "--release") == (0, "")
+
+
+def test_release_check_names_a_missing_field(data_dir: Path, edit: Edit, capsys) -> None:
+    path = edit(
+        "site.yml",
+        lambda text: make_real(text).replace("      editor: Name of the responsible editor\n", ""),
+    )
+    code, err = check(data_dir, capsys, "--release")
+    assert code == 1
+    publisher_line = [
+        n
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if "publisher:" in line and line.startswith("    publisher")
+    ][1]
+    assert f"data/site.yml:{publisher_line}: languages.en.publisher.editor: missing" in err
+    assert "languages.da" not in err
+
+
+def test_a_publisher_label_missing_in_a_language_fails_the_build(project: Path) -> None:
+    path = project / "data" / "site.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("      publisher-editor: Responsible editor\n", ""), encoding="utf-8"
+    )
+    result = run_mkdocs_build(project)
+    assert result.returncode != 0
+    # the file, the line of the language's labels, and the label
+    assert re.search(
+        r"data/site\.yml:\d+: languages\[1\]\.labels: label 'publisher-editor'", result.stderr
+    )
+
+
+def footer(html: str) -> str:
+    match = re.search(r'<div class="md-copyright__highlight fh-owner">(.*?)</div>', html, re.DOTALL)
+    assert match, "no publisher in the footer"
+    return " ".join(match.group(1).split())
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_every_page_names_its_publisher_in_its_language(built_site: Path, lang: str) -> None:
+    language = HUB.site.language(lang)
+    other = next(code for code in PREFIX if code != lang)
+    folder = built_site / PREFIX[lang]
+    pages = [
+        page
+        for page in folder.rglob("*.html")
+        if lang == "en" or page.relative_to(built_site).parts[0] != "en"
+    ]
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "404" in page.name:
+            continue
+        line = footer(html)
+        assert language.publisher.name in line, page
+        assert language.labels["publisher-example"] in line, page
+        assert language.labels["licence"] in line and "CC BY 4.0" in line, page
+        assert HUB.site.language(other).labels["publisher-editor"] not in line, page
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_about_page_lists_publisher_contact_editor_and_licence(built_site: Path, lang: str) -> None:
+    publisher = HUB.site.language(lang).publisher
+    html = (built_site / PREFIX[lang] / "about.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    assert publisher.name and publisher.name in article
+    assert f'<a href="mailto:{publisher.contact}">' in article
+    assert str(publisher.editor) in article
+    assert f'<a href="{publisher.licence_url}">{publisher.licence}</a>' in article
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_pdf_cover_names_publisher_licence_date_and_version(built_site: Path, lang: str) -> None:
+    fmt = Formatter(HUB.site.language(lang))
+    publisher = HUB.site.language(lang).publisher
+    pdf = built_site / hub_pdf(lang)
+    cover = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    cover = " ".join(cover.split())
+    assert f"{publisher.name} ({fmt.label('publisher-example')})" in cover
+    for value in (publisher.contact, publisher.editor, publisher.licence):
+        assert str(value) in cover
+    assert fmt.label("pdf-built").format(date=fmt.date(dt.date.today())) in cover
+    assert f"Version {importlib.metadata.version('familyhub')}" in cover

@@ -1,0 +1,97 @@
+"""The readers' site and PDF hold readers' pages only (issue 12): the performance report lives in
+the repository, "contribute" is in the footer and on the About page but not in the menu or the
+whole-hub PDF, the plan page prints as a worksheet, and no reader page mentions the command line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from familyhub.data.load import load_hub
+from familyhub.pdf.documents import hub_pdf
+
+from .conftest import ROOT
+
+HUB = load_hub(ROOT / "data")
+PREFIX = {"da": "", "en": "en/"}
+# words that only a developer's page would use
+COMMAND_LINE = re.compile(
+    r"familyhub (guide|check|synth|render)|make (bench|site|serve)|terminal|command[ -]line|"
+    r"kommandolinje|mkdocs build",
+    re.IGNORECASE,
+)
+# the contributors' page is for contributors: it is linked, not in the readers' menu
+CONTRIBUTORS = {"contribute.html"}
+
+
+def pdf_text(pdf: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return " ".join(result.stdout.split())
+
+
+def reader_pages(site: Path, lang: str) -> list[Path]:
+    folder = site / PREFIX[lang]
+    return [
+        page
+        for page in folder.rglob("*.html")
+        if page.name not in CONTRIBUTORS
+        and (lang == "en" or page.relative_to(site).parts[0] != "en")
+    ]
+
+
+def test_the_performance_report_is_in_the_repository_not_the_site(built_site: Path) -> None:
+    assert not list(built_site.rglob("performance*.html"))
+    assert not list((ROOT / "docs").glob("performance*.md"))
+    assert "<!-- make bench: start -->" in (ROOT / "PERFORMANCE.md").read_text(encoding="utf-8")
+    assert "(PERFORMANCE.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_contribute_is_in_the_footer_and_on_about_not_in_the_menu(
+    built_site: Path, lang: str
+) -> None:
+    title = HUB.site.language(lang).labels["contribute"]
+    for page in reader_pages(built_site, lang):
+        html = page.read_text(encoding="utf-8")
+        if page.name == "404.html":
+            continue
+        nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index("</nav>")]
+        assert "contribute.html" not in nav, page
+        footer = html[html.index('<footer class="md-footer">') :]
+        assert re.search(rf'<a href="[./]*contribute\.html">{title}</a>', footer), page
+    about = (built_site / PREFIX[lang] / "about.html").read_text(encoding="utf-8")
+    assert 'href="contribute.html"' in about[about.index("<article") :]
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_no_reader_page_mentions_the_command_line(built_site: Path, lang: str) -> None:
+    found = []
+    for page in reader_pages(built_site, lang):
+        html = page.read_text(encoding="utf-8")
+        start = html.find("<article")
+        if start == -1:
+            continue
+        article = html[start : html.index("</article>")]
+        found += [
+            f"{page.relative_to(built_site)}: {m.group(0)}" for m in COMMAND_LINE.finditer(article)
+        ]
+    assert found == []
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_whole_hub_pdf_holds_readers_pages_and_a_plan_worksheet(
+    built_site: Path, lang: str
+) -> None:
+    labels = HUB.site.language(lang).labels
+    text = pdf_text(built_site / hub_pdf(lang))
+    assert labels["contribute"] not in text
+    assert not COMMAND_LINE.search(text), COMMAND_LINE.search(text)
+    assert labels["plan-noscript"] not in text
+    worksheet = text[text.index(labels["plan-worksheet"]) :]
+    for key in ("plan-requirements", "municipality", "plan-start", "plan-coordinator-salary"):
+        assert labels[key] in worksheet[:2000], key
