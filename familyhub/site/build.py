@@ -11,9 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from familyhub.site.headers import write_header_files
 from familyhub.data.load import data_dir_beside
 from familyhub.pdf.documents import PdfError, build_pdfs
+from familyhub.site.headers import write_header_files
 
 ROOT = Path(__file__).resolve().parents[2]
 

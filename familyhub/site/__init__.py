@@ -1,0 +1,1 @@
+"""Stage 5, `make site`: MkDocs, the search index, the PDFs, and the HTTP header files."""
