@@ -176,7 +176,11 @@
     timer = window.setTimeout(search, WAIT);
   });
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") {
+    if (event.key === "Escape") {
+      // a search box's own Escape only empties it: close the dialog, as from anywhere in it
+      event.preventDefault();
+      dialog.close();
+    } else if (event.key === "Enter") {
       event.preventDefault();
       window.clearTimeout(timer);
       search();
