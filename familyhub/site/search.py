@@ -14,8 +14,9 @@ from pagefind_bin import get_executable
 
 BUNDLE = "pagefind"
 # Only the page's own text (overrides/main.html marks it data-pagefind-body), less the permalink
-# signs beside each heading and the edit and download buttons (the same on every page).
-EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", "script")
+# signs beside each heading, the edit and download buttons (the same on every page), and what is
+# hidden: the words the filter and checklist scripts use ("{shown} of {total} rows shown").
+EXCLUDE_SELECTORS = (".headerlink", ".md-content__button", "script", "[hidden]")
 # The bundle's prebuilt search UIs: familyhub has its own (overrides/partials/search.html).
 UNUSED_FILES = (
     "pagefind-ui.js",
