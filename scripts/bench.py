@@ -4,20 +4,18 @@ For each count N of partnerships: a synthetic data set (`familyhub synth`), then
 - load + validate and render, each in a fresh process (what a build pays);
 - the full `mkdocs build` (hook included) and the bare build of the same pages (`familyhub render`,
   then MkDocs with Material and i18n but no hook), their ratio and peak memory;
-- the size of site/, of the search index per language, of the largest overview page, and the
-  gzip weight of the home page with its CSS and JavaScript (the search index is fetched only
-  when someone searches).
+- the size of site/ and of the largest overview page; what a reader downloads to open the home
+  page, an overview and a guide, and for the first search of a common and of a rare word, against
+  Material's lunr search in the bare build (bench_search.py).
 Every time is the median of --runs runs. Data come from $FAMILYHUB_DATA when it is set (then
-only one data set is measured), else from `familyhub synth --count N` for each N.
+only one data set is measured), else the curated data/ and `familyhub synth --count N` per N.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -32,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from bench_search import gzip_size, open_weight
+from bench_search import measure as measure_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts")
@@ -132,7 +132,8 @@ def copy_project(target: Path, data_dir: Path) -> Path:
 
 def bare_project(target: Path, data_dir: Path) -> Path:
     """The same pages as a plain MkDocs project: `familyhub render`, and mkdocs.yml less the
-    hook (and less watched folders that only the hook reads)."""
+    hooks (and less watched folders that only the hooks read), with Material's own search (lunr)
+    in place of the hub's (issue 15)."""
     target.mkdir(parents=True)
     subprocess.run(
         [*FAMILYHUB, "--data", str(data_dir), "render", "--out", str(target / "docs")],
@@ -140,8 +141,14 @@ def bare_project(target: Path, data_dir: Path) -> Path:
         stdout=subprocess.DEVNULL,
     )
     shutil.copytree(ROOT / "overrides", target / "overrides")
+    for name in ("header.html", "search.html"):
+        (target / "overrides" / "partials" / name).unlink()
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
+    config["extra_javascript"] = []
+    config["extra_css"] = [css for css in config["extra_css"] if "search" not in css]
+    languages = [language["locale"] for language in config["plugins"][0]["i18n"]["languages"]]
+    config["plugins"].insert(0, {"search": {"lang": languages}})
     config["watch"] = ["overrides"]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return target
@@ -196,34 +203,6 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
-def search_index_sizes(site: Path) -> dict[str, int]:
-    """Bytes of each language's search index (scripts/search_language.py splits i18n's one)."""
-    sizes: dict[str, int] = {}
-    for index in site.rglob("search/search_index.json"):
-        folder = index.parent.parent.relative_to(site).as_posix()
-        sizes["default" if folder == "." else folder] = index.stat().st_size
-    return sizes
-
-
-def home_page_weight(site: Path) -> dict[str, int]:
-    """gzip bytes of index.html and of each stylesheet and script it loads from site/."""
-    html = (site / "index.html").read_text(encoding="utf-8")
-    weights = {"html": gzip_size(html.encode())}
-    links = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-    scripts = re.findall(r'<script[^>]+src="([^"]+)"', html)
-    for kind, urls in (("css", links), ("js", scripts)):
-        weights[kind] = 0
-        for url in urls:
-            local = site / url.split("?")[0].split("#")[0]
-            if local.is_file():
-                weights[kind] += gzip_size(local.read_bytes())
-    return weights
-
-
 def largest_overview(site: Path) -> tuple[str, int, int]:
     pages = [site / folder / "index.html" for folder in GENERATED]
     largest = max((page for page in pages if page.is_file()), key=lambda p: p.stat().st_size)
@@ -257,8 +236,9 @@ def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: boo
     overview, overview_bytes, overview_gzip = largest_overview(site)
     result.sizes = {
         "site": folder_size(site),
-        "search": search_index_sizes(site),
-        "home": home_page_weight(site),
+        "search": folder_size(site / "pagefind"),
+        "reader": measure_reader(site, work / f"site-bare-{label}"),
+        "home": open_weight(site, "index.html"),
         "overview": (overview, overview_bytes, overview_gzip),
     }
     result.entities = sum(1 for _ in data_dir.glob("*/*.yml"))
@@ -291,17 +271,16 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
         ("peak memory, bare build", lambda r: f"{max(x.peak_rss for x in r.bare) / MB:.0f} MB"),
         ("size of site/", lambda r: f"{r.sizes['site'] / MB:.1f} MB"),
     ]
-    languages = sorted({lang for r in results for lang in r.sizes["search"]})
-    for lang in languages:
-        name = "default language" if lang == "default" else lang
-        rows.append((f"search index, {name}", search_cell(lang)))
+    rows.append(("search bundle, all languages", lambda r: f"{r.sizes['search'] / MB:.2f} MB"))
+    for figure in results[0].sizes["reader"]:
+        rows += [
+            (f"{figure}, gzip: hub", reader_cell(figure, 0)),
+            (f"{figure}, gzip: bare, lunr", reader_cell(figure, 1)),
+        ]
     rows += [
-        ("home page html, gzip", lambda r: f"{r.sizes['home']['html'] / KB:.1f} KB"),
-        ("home page css, gzip", lambda r: f"{r.sizes['home']['css'] / KB:.1f} KB"),
-        ("home page js, gzip", lambda r: f"{r.sizes['home']['js'] / KB:.1f} KB"),
         (
-            "home page + css + js, gzip (target <= 80 KB)",
-            lambda r: f"{sum(r.sizes['home'].values()) / KB:.1f} KB",
+            "home page + css + js, gzip (target <= 60 KB)",
+            lambda r: f"{r.sizes['home'] / KB:.1f} KB",
         ),
         (
             "largest overview page",
@@ -315,9 +294,10 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
         yield f"{name:{width}}  " + "  ".join(f"{cell(r):>14}" for r in results)
     names = ", ".join(f"{r.label}: {r.sizes['overview'][0]}" for r in results)
     yield f"largest overview page: {names}"
-    if len(results) == 2:
-        small, large = results
-        times = [median([x.seconds for x in r.full]) for r in results]
+    scaled = [r for r in results if r.label.startswith("N=")]
+    if len(scaled) == 2:
+        small, large = scaled
+        times = [median([x.seconds for x in r.full]) for r in scaled]
         growth = times[1] / times[0]
         yield (
             f"linearity: {large.pages / small.pages:.1f}x the pages took {growth:.1f}x the time "
@@ -350,8 +330,8 @@ def load_average() -> str:
     return " ".join(f"{load:.1f}" for load in os.getloadavg())
 
 
-def search_cell(lang: str) -> Callable[[Result], str]:
-    return lambda r: f"{r.sizes['search'].get(lang, 0) / MB:.2f} MB"
+def reader_cell(figure: str, which: int) -> Callable[[Result], str]:
+    return lambda r: f"{r.sizes['reader'][figure][which] / KB:.1f} KB"
 
 
 def ratio(result: Result) -> float:
@@ -394,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
         if given:
             results.append(measure("data", Path(given).resolve(), args.runs, work, side_by_side))
         else:
+            results.append(measure("curated", ROOT / "data", args.runs, work, side_by_side))
             for count in args.counts:
                 data_dir = work / f"data-{count}"
                 synth = ["synth", "--count", str(count), "--seed", str(args.seed)]

@@ -1,59 +1,83 @@
-"""Search in the reader's language: Danish pages search Danish pages, English pages English ones,
-and inflected Danish words find their pages (Material's lunr stemmers for da and en)."""
+"""Search in the reader's language (Pagefind, issue 15): Danish pages search Danish pages, English
+pages English ones, inflected words find their pages (Pagefind's stemmer per `<html lang>`), and
+nothing of the search loads before the reader types."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import Page
 
-RESULT_LINKS = ".md-search-result__item > a.md-search-result__link"
+from familyhub.site.headers import security_headers
+from familyhub.site.search import build_index
+
+from .conftest import serving
+
+RESULT_LINKS = ".fh-search__results a"
+# every result of a query, through the page's own pagefind.js (the dialog lists ten at a time)
+ALL_RESULTS = """async (query) => {
+  const root = new URL(document.querySelector(".fh-search").dataset.root, document.baseURI);
+  const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  const found = await pagefind.search(query);
+  const pages = await Promise.all(found.results.map((result) => result.data()));
+  return pages.map((data) => data.url);
+}"""
+
+
+OPEN = {"da": "Søg", "en": "Search"}
+
+
+def open_search(page: Page, start: str) -> None:
+    page.goto(start)
+    page.get_by_role("button", name=OPEN[page.evaluate("document.documentElement.lang")]).click()
 
 
 def search(page: Page, start: str, query: str) -> list[str]:
-    """Paths of the documents Material's search lists for `query`, typed on page `start`."""
-    page.goto(start)
-    page.click("input.md-search__input")
-    # Material searches on keyup; a keyup before the worker has loaded the index is answered
-    # with nothing, so ask again until results come (or give up: the caller's asserts judge)
-    page.fill("input.md-search__input", query)
+    """Paths the dialog lists for `query`, typed into the search box of page `start`."""
+    open_search(page, start)
+    page.keyboard.type(query)
+    page.locator(".fh-search__status:not(:empty)").wait_for()
     links = page.locator(RESULT_LINKS)
-    for _ in range(40):
-        page.press("input.md-search__input", "End")
-        page.wait_for_timeout(250)
-        if links.count():
-            break
     return [urlparse(links.nth(i).get_attribute("href") or "").path for i in range(links.count())]
 
 
-def test_every_page_is_in_exactly_one_language_index(built_site: Path) -> None:
-    danish = json.loads((built_site / "search" / "search_index.json").read_text())
-    english = json.loads((built_site / "en" / "search" / "search_index.json").read_text())
-    assert danish["config"]["lang"] == ["da"] and english["config"]["lang"] == ["en"]
-    assert "stemmer" in danish["config"]["pipeline"]
-    da_pages = {doc["location"].split("#")[0] for doc in danish["docs"]}
-    en_pages = {doc["location"].split("#")[0] for doc in english["docs"]}
-    assert "index.html" in da_pages and "index.html" in en_pages
-    assert not any(location.startswith("en/") for location in da_pages)
-    built_da = {str(p.relative_to(built_site)) for p in built_site.glob("**/*.html")}
-    built_en = {
-        str(p.relative_to(built_site / "en")) for p in (built_site / "en").glob("**/*.html")
+def search_all(page: Page, start: str, query: str) -> list[str]:
+    """Paths of every page Pagefind finds for `query` from page `start`."""
+    page.goto(start)
+    return [urlparse(url).path for url in page.evaluate(ALL_RESULTS, query)]
+
+
+def content_pages(folder: Path) -> set[str]:
+    return {
+        str(path.relative_to(folder))
+        for path in folder.glob("**/*.html")
+        if path.name != "404.html" and "pagefind" not in path.parts
     }
-    assert da_pages <= built_da and en_pages <= built_en
-    assert len(da_pages) == len(en_pages)
 
 
-def test_the_search_workers_named_in_the_override_exist(built_site: Path) -> None:
-    # overrides/main.html names Material's worker file, whose name changes with Material
-    page = (built_site / "index.html").read_text(encoding="utf-8")
-    worker = page.split('"search": "', 1)[1].split('"', 1)[0]
-    ours, material = worker.split("?material=")
-    assert ours == "assets/javascripts/workers/familyhub-search.js"
-    assert (built_site / ours).is_file()
-    assert (built_site / "assets" / "javascripts" / "workers" / material).is_file(), material
+def test_every_page_is_in_exactly_one_language_index(built_site: Path) -> None:
+    entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
+    languages = entry["languages"]
+    assert set(languages) == {"da", "en"}
+    # each language searched with its own stemmer, not Pagefind's language-less fallback
+    for code in ("da", "en"):
+        assert languages[code]["wasm"] == code
+        assert (built_site / "pagefind" / f"wasm.{code}.pagefind").is_file()
+    english = content_pages(built_site / "en")
+    danish = content_pages(built_site) - {f"en/{path}" for path in english}
+    assert languages["da"]["page_count"] == len(danish)
+    assert languages["en"]["page_count"] == len(english)
+
+
+def test_material_search_index_and_worker_are_gone(built_site: Path) -> None:
+    assert not (built_site / "search" / "search_index.json").exists()
+    assert not (built_site / "en" / "search").exists()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "familyhub-search.js" in home and "workers/familyhub-search.js" not in home
 
 
 # an inflected word, its base form, and a page about it that uses the base form
@@ -69,11 +93,22 @@ INFLECTED = [
 def test_danish_search_finds_inflected_words_in_danish_pages_only(
     page: Page, site_url: str, inflected: str, base: str, about: str
 ) -> None:
-    paths = search(page, f"{site_url}/cases/index.html", inflected)
+    paths = search_all(page, f"{site_url}/cases/index.html", inflected)
     assert about in paths, paths
     assert not [path for path in paths if path.startswith("/en/")], paths
     # the inflected form finds every page the base form finds
-    assert set(search(page, f"{site_url}/cases/index.html", base)) <= set(paths)
+    assert set(search_all(page, f"{site_url}/cases/index.html", base)) <= set(paths)
+
+
+@pytest.mark.browser
+def test_the_dialog_lists_danish_results_with_marked_words(page: Page, site_url: str) -> None:
+    paths = search(page, f"{site_url}/cases/index.html", "familiehusene")
+    assert "/models/family-house.html" in paths and len(paths) <= 10
+    assert not [path for path in paths if path.startswith("/en/")], paths
+    first = page.locator(".fh-search__result").first
+    assert first.locator(".fh-search__result-title").inner_text().strip()
+    assert first.locator(".fh-search__excerpt mark").count() >= 1
+    assert "sider passer til søgningen" in page.locator(".fh-search__status").inner_text()
 
 
 @pytest.mark.browser
@@ -81,6 +116,56 @@ def test_english_search_lists_english_pages_only(page: Page, site_url: str) -> N
     paths = search(page, f"{site_url}/en/cases/index.html", "volunteers")
     assert paths
     assert all(path.startswith("/en/") for path in paths), paths
+    assert set(paths) <= set(search_all(page, f"{site_url}/en/cases/index.html", "volunteers"))
     # a Danish word that English pages do not use finds nothing Danish from an English page
-    danish_only = search(page, f"{site_url}/en/index.html", "kommunernes")
+    danish_only = search_all(page, f"{site_url}/en/index.html", "kommunernes")
     assert all(path.startswith("/en/") for path in danish_only), danish_only
+
+
+STEM_PAGE = """<!doctype html><html lang="{lang}"><head><title>{lang}</title></head><body>
+<main data-pagefind-body><h1>Side {lang}</h1><p>{text}</p></main></body></html>"""
+
+
+@pytest.fixture
+def stem_site(tmp_path: Path) -> Iterator[str]:
+    """Pages in nb, da, en and a language Pagefind has no stemmer for, each using base forms."""
+    texts = {
+        "nb": "familiekontakt frivillig",
+        "da": "familiehus kommune",
+        "en": "volunteer family",
+        "xx": "familiekontakt frivillig",
+    }
+    for lang, text in texts.items():
+        folder = tmp_path / lang
+        folder.mkdir()
+        (folder / "index.html").write_text(STEM_PAGE.format(lang=lang, text=text), "utf-8")
+        probe = '<div class="fh-search" data-root="../"></div>'
+        (folder / "probe.html").write_text(
+            f'<!doctype html><html lang="{lang}"><title>p</title>{probe}</html>', "utf-8"
+        )
+    build_index(tmp_path)
+    with serving(tmp_path, security_headers(tmp_path)) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("lang", "inflected", "found"),
+    [
+        ("nb", "familiekontaktene", True),
+        ("nb", "frivillige", True),
+        ("da", "familiehusene", True),
+        ("da", "kommunernes", True),
+        ("en", "volunteers", True),
+        # no stemmer for the language: the inflected form does not meet its base form
+        ("xx", "familiekontaktene", False),
+    ],
+)
+def test_each_language_gets_its_own_stemmer(
+    page: Page, stem_site: str, lang: str, inflected: str, found: bool
+) -> None:
+    # quoted, Pagefind matches the word's stem only; unquoted it would also try shorter and
+    # shorter prefixes of a word it does not know, and so find base forms without a stemmer
+    paths = search_all(page, f"{stem_site}/{lang}/probe.html", f'"{inflected}"')
+    assert (f"/{lang}/index.html" in paths) is found, paths
+    assert all(path.startswith(f"/{lang}/") for path in paths), paths

@@ -38,12 +38,11 @@ def test_search_works_under_the_policy(page: Page, site_url: str) -> None:
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
     )
     page.goto(f"{site_url}/en/index.html")
-    search = page.get_by_role("textbox", name="Search")
-    search.fill("Esbjerg")
-    # Material searches on keyup (fill sends none) or when its index has loaded, whichever is later
-    search.press("End")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert "Esbjerg" in page.locator(".md-search-result").inner_text()
+    page.get_by_role("button", name="Search").click()
+    # Pagefind compiles WebAssembly and fetches its index: the policy must allow both
+    page.get_by_role("searchbox", name="Words to search for").fill("Esbjerg")
+    page.locator(".fh-search__result").first.wait_for()
+    assert "Esbjerg" in page.locator(".fh-search__results").inner_text()
     assert errors == []
 
 
@@ -91,5 +90,8 @@ def test_tools_never_write_into_data_or_over_tracked_pages(
 def test_build_writes_security_header_files(built_site: Path) -> None:
     """built_site is a real `make site` (conftest.py), so it has the files: no second build."""
     netlify = (built_site / NETLIFY_FILE).read_text()
-    assert "Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-" in netlify
+    # WebAssembly for the search (Pagefind), and still no other eval and no inline script
+    script_src = "script-src 'self' 'wasm-unsafe-eval' 'sha256-"
+    assert f"Content-Security-Policy: default-src 'self'; {script_src}" in netlify
+    assert "'unsafe-eval'" not in netlify and "'unsafe-inline'" not in netlify
     assert "add_header Content-Security-Policy" in (built_site / NGINX_FILE).read_text()

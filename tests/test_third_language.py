@@ -8,6 +8,7 @@ scripts/ is touched. (The Norwegian words here are the English ones: the test is
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -71,6 +72,9 @@ def test_a_third_language_needs_data_and_configuration_only(project: Path) -> No
         text = (site / "nb" / page).read_text(encoding="utf-8")
         assert '<html lang="nb"' in text
         assert 'hreflang="nb"' in text and 'hreflang="da"' in text
-    assert (site / "nb" / "search" / "search_index.json").is_file()
+    # Pagefind's index of the nb pages, searched with its Norwegian stemmer
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["nb"]["wasm"] == "nb"
+    assert entry["languages"]["nb"]["page_count"] == len(bokmaal)
     checklist = (site / "nb" / "guides" / "new-branch.html").read_text(encoding="utf-8")
     assert 'data-item-id="local-anchoring"' in checklist

@@ -1,2 +1,2 @@
-"""Stage 3 and the release: `make site` runs MkDocs, then the PDFs, into a temporary folder
-swapped in for site/, and writes the HTTP header files the host serves it with."""
+"""Stage 5, `make site`: MkDocs, the search index, then the PDFs, into a temporary folder swapped
+in for site/, and the HTTP header files the host serves it with."""

@@ -34,7 +34,8 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 def content_security_policy(site_dir: Path) -> str:
     directives = {
         "default-src": "'self'",
-        "script-src": " ".join(["'self'", *inline_script_hashes(site_dir)]),
+        # the search (Pagefind, issue 15) compiles its own WebAssembly: no other eval is allowed
+        "script-src": " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(site_dir)]),
         "style-src": "'self'",
         # the theme's stylesheet draws its icons from data: SVG URLs
         "img-src": "'self' data:",

@@ -1,0 +1,156 @@
+"""The header's search dialog in a real browser (issue 15): nothing of the search loads before the
+reader types, scripts load only where they work, hostile queries stay text, a broken index says so
+in the reader's language, and the open dialog is accessible by keyboard and to axe."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, Route
+
+from .test_every_page import axe_violations
+from .test_search_language import OPEN, open_search
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("/index.html", "/en/partnerships/index.html", "/guides/new-branch.html")
+SCRIPTS = ("familyhub-checklist.js", "familyhub-plan.js", "table-filter.js")
+# the words the dialog says, from data/site.yml
+NO_RESULTS = {"da": "Ingen sider passer til søgningen.", "en": "No pages match the search."}
+BROKEN = {
+    "da": "Søgningen kunne ikke hentes. Prøv igen om lidt, eller find siden i menuen.",
+    "en": "The search could not be loaded. Try again in a moment, or find the page in the menu.",
+}
+
+
+def requested(page: Page) -> list[str]:
+    """Every URL the page asks for from now on."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def status(page: Page) -> str:
+    page.locator(".fh-search__status:not(:empty)").wait_for()
+    return page.locator(".fh-search__status").inner_text()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_opening_a_page_loads_nothing_of_the_search_until_the_reader_types(
+    page: Page, site_url: str, path: str
+) -> None:
+    urls = requested(page)
+    page.goto(f"{site_url}{path}", wait_until="networkidle")
+    page.locator(".fh-search__open").click()
+    page.wait_for_timeout(300)
+    assert not [url for url in urls if "/pagefind/" in url], urls
+    page.keyboard.type("familie")
+    page.locator(".fh-search__result").first.wait_for()
+    # then, and only then: Pagefind's script, its WebAssembly and the index
+    searched = [url for url in urls if "/pagefind/" in url]
+    assert any(url.endswith("/pagefind/pagefind.js") for url in searched), searched
+    assert any(".pf_index" in url for url in searched) and any("wasm." in url for url in searched)
+
+
+@pytest.mark.parametrize(
+    ("path", "loaded"),
+    [
+        ("/index.html", set()),
+        ("/en/index.html", set()),
+        ("/partnerships/index.html", {"table-filter.js"}),
+        ("/guides/new-branch.html", {"familyhub-checklist.js"}),
+        ("/en/guides/plan.html", {"familyhub-plan.js"}),
+        ("/en/about.html", set()),
+    ],
+)
+def test_each_script_loads_only_on_the_pages_it_works_on(
+    page: Page, site_url: str, path: str, loaded: set[str]
+) -> None:
+    urls = requested(page)
+    page.goto(f"{site_url}{path}", wait_until="networkidle")
+    fetched = {script for script in SCRIPTS if any(url.endswith(script) for url in urls)}
+    assert fetched == loaded, urls
+    # none of them holds up the page's first paint
+    for script in page.locator("script[src*='familyhub'], script[src*='table-filter']").all():
+        assert script.evaluate("element => element.defer"), script.get_attribute("src")
+
+
+HOSTILE = {
+    "long": "familie " * 125,  # 1,000 characters
+    "punctuation": "!?.,;:-()[]{}«»\"'/\\*&%$#@",
+    "markup": "<img src=x onerror=alert(1)>",
+    "script": "<script>alert(1)</script>",
+}
+
+
+@pytest.mark.parametrize("query", HOSTILE.values(), ids=HOSTILE.keys())
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_hostile_queries_show_text_never_run(
+    page: Page, site_url: str, query: str, lang: str
+) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_search(page, f"{site_url}{'/en' if lang == 'en' else ''}/cases/index.html")
+    page.get_by_role("dialog").get_by_role("searchbox").fill(query)
+    said = status(page)
+    assert said == NO_RESULTS[lang] or "passer til søgningen" in said or "match" in said, said
+    page.wait_for_timeout(300)
+    assert dialogs == [] and errors == []
+    assert page.locator(".fh-search img, .fh-search script").count() == 0
+    # whatever the results say, they are text and marks only
+    assert page.locator(".fh-search__excerpt *:not(mark)").count() == 0
+
+
+# what a broken deployment can lack: a result's fragment, its contents, or the whole bundle
+DAMAGE = {
+    "missing-fragment": ("**/pagefind/fragment/**", 404, b"not found"),
+    "corrupt-fragment": ("**/pagefind/fragment/**", 200, b"\x1f\x8b\x08\x00garbage"),
+    "no-bundle": ("**/pagefind/pagefind.js", 404, b"not found"),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_broken_index_says_so_in_the_readers_language(
+    page: Page, site_url: str, lang: str, damage: tuple[str, int, bytes]
+) -> None:
+    pattern, code, body = damage
+
+    def broken(route: Route) -> None:
+        route.fulfill(status=code, body=body, content_type="application/octet-stream")
+
+    page.route(pattern, broken)
+    open_search(page, f"{site_url}{'/en' if lang == 'en' else ''}/index.html")
+    page.keyboard.type("familie")
+    assert status(page) == BROKEN[lang]
+    assert page.locator(".fh-search__result").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_dialog_is_named_usable_by_keyboard_and_axe_clean(
+    page: Page, site_url: str, lang: str
+) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}{'/en' if lang == 'en' else ''}/index.html")
+    opener = page.get_by_role("button", name=OPEN[lang])
+    opener.focus()
+    page.keyboard.press("Enter")
+    title = {"da": "Søg i familyhub", "en": "Search familyhub"}[lang]
+    dialog = page.get_by_role("dialog", name=title)
+    assert dialog.is_visible()
+    searchbox = dialog.get_by_role("searchbox")
+    assert searchbox.evaluate("element => element === document.activeElement")
+    page.keyboard.type("frivillige" if lang == "da" else "volunteers")
+    first = dialog.locator(".fh-search__result a").first
+    first.wait_for()
+    # the count is announced: a status region names how many pages match
+    assert dialog.get_by_role("status").inner_text().split()[0].isdigit()
+    page.keyboard.press("ArrowDown")
+    assert first.evaluate("element => element === document.activeElement")
+    page.keyboard.press("ArrowUp")
+    assert searchbox.evaluate("element => element === document.activeElement")
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    assert opener.evaluate("element => element === document.activeElement")
