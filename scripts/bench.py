@@ -141,7 +141,7 @@ def bare_project(target: Path, data_dir: Path) -> Path:
         stdout=subprocess.DEVNULL,
     )
     shutil.copytree(ROOT / "overrides", target / "overrides")
-    for name in ("header.html", "search.html"):
+    for name in ("header.html", "search.html", "copyright.html"):  # their hooks are the hub's
         (target / "overrides" / "partials" / name).unlink()
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)

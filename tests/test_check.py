@@ -90,7 +90,8 @@ def test_dangling_reference_names_missing_id(data_dir: Path, edit: Edit, capsys)
     code, _, err = check(data_dir, capsys)
     assert code == 1
     line = line_number(path, "municipality: atlantis")
-    assert f"data/{PARTNERSHIP}:{line}: municipality: no municipality with id 'atlantis'" in err
+    expected = "parties[0].municipality: no municipality with id 'atlantis'"
+    assert f"data/{PARTNERSHIP}:{line}: {expected}" in err
 
 
 def test_impossible_date_is_reported_on_its_line(data_dir: Path, edit: Edit, capsys) -> None:

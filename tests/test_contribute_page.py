@@ -21,16 +21,16 @@ from .conftest import ROOT
 QUOTED = re.compile(r"^\| `([^`]+)` \|", re.M)
 # what a newcomer types into the partnership skeleton, with the mistakes the page warns about
 FILLED = [
-    "Aarhus og Home-Start",
-    "Aarhus and Home-Start",
+    "Viborg og Home-Start",
+    "Viborg and Home-Start",
     "aktiv",  # Danish for active
     "holbaek-home-start-2024",  # the source that says it is active
-    "aarhus",  # no such municipality yet
+    "viborg",  # no such municipality yet
     "2025",
-    "aarhus",
+    "viborg",
     "Betaler: koordinator",  # a colon and a space, unquoted
     "Pays the coordinator",
-    "home-start-aarhus",  # no such organisation yet
+    "home-start-viborg",  # no such organisation yet
     "Frivillige",
     "Volunteers",
     "Et samarbejde.",
@@ -45,18 +45,18 @@ FILLED = [
 
 # the source of the partnership, with a language and a month written as people say them
 SOURCE = [
-    "Aarhus og Home-Start",
-    "Aarhus Kommune",
+    "Viborg og Home-Start",
+    "Viborg Kommune",
     "news",
     "dansk",  # not a language code
-    "https://www.aarhus.dk/nyheder/home-start",
+    "https://www.viborg.dk/nyheder/home-start",
     "11-2025",  # not YYYY-MM
     "En nyhed om samarbejdet.",
     "A news item about the partnership.",
 ]
 
 ORGANISATION = [
-    "Home-Start Aarhus",
+    "Home-Start Viborg",
     "local-branch",
     "www.homestart.dk",  # no https://
     "Lokalafdeling.",
@@ -86,13 +86,13 @@ def fill(path: Path, values: list[str]) -> None:
 
 
 def newcomer_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    said = [run(data_dir, capsys, "new", "source", "aarhus-news-2025")]
-    fill(data_dir / "sources" / "aarhus-news-2025.yml", SOURCE)
-    said.append(run(data_dir, capsys, "new", "partnership", "Aarhus Home-Start"))
-    said.append(run(data_dir, capsys, "new", "partnership", "aarhus-home-start"))
-    said.append(run(data_dir, capsys, "new", "partnership", "aarhus-home-start"))
+    said = [run(data_dir, capsys, "new", "source", "viborg-news-2025")]
+    fill(data_dir / "sources" / "viborg-news-2025.yml", SOURCE)
+    said.append(run(data_dir, capsys, "new", "partnership", "Viborg Home-Start"))
+    said.append(run(data_dir, capsys, "new", "partnership", "viborg-home-start"))
+    said.append(run(data_dir, capsys, "new", "partnership", "viborg-home-start"))
     said.append(run(data_dir, capsys, "check"))  # TODOs
-    path = data_dir / "partnerships" / "aarhus-home-start.yml"
+    path = data_dir / "partnerships" / "viborg-home-start.yml"
     fill(path, FILLED)
     said.append(run(data_dir, capsys, "check"))  # the colon
     edit(path, "Betaler: koordinator", "Betaler koordinatoren")
@@ -104,11 +104,11 @@ def newcomer_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
     said.append(run(data_dir, capsys, "check"))  # unknown and missing field, references
     edit(path, "sumary:", "summary:")
     said.append(run(data_dir, capsys, "check"))  # the municipality and organisation to make
-    said.append(run(data_dir, capsys, "new", "organisation", "home-start-aarhus"))
-    organisation = data_dir / "organisations" / "home-start-aarhus.yml"
+    said.append(run(data_dir, capsys, "new", "organisation", "home-start-viborg"))
+    organisation = data_dir / "organisations" / "home-start-viborg.yml"
     fill(organisation, ORGANISATION)
     edit(organisation, "  en: Local branch.\n", "")
-    edit(organisation, "name: Home-Start Aarhus", "name: Home-Start Aarhus\nname: Home-Start")
+    edit(organisation, "name: Home-Start Viborg", "name: Home-Start Viborg\nname: Home-Start")
     said.append(run(data_dir, capsys, "check"))  # a key twice
     edit(organisation, "\nname: Home-Start\n", "\n")
     edit(organisation, f"last_reviewed: {dt.date.today()}", "last_reviewed: 23-11-2026")

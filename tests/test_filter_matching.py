@@ -56,18 +56,27 @@ def typed(page: Page, url: str, text: str) -> list[str]:
     return sorted(shown(page))
 
 
+def found_by_every_spelling(page: Page, url: str, spellings: list[str]) -> list[str]:
+    """The rows the first spelling finds, after checking every other spelling finds the same."""
+    found = typed(page, url, spellings[0])
+    for spelling in spellings[1:]:
+        assert typed(page, url, spelling) == found, spelling
+    return found
+
+
 @pytest.mark.parametrize("lang", PREFIX)
 def test_folded_letters_find_their_rows_both_ways(phone: Page, filter_url: str, lang: str) -> None:
     url = f"{filter_url}/{PREFIX[lang]}{PARTNERSHIPS}"
-    holbaek = names(lang, ["holbaek-home-start"])
-    assert typed(phone, url, "holbaek") == holbaek
-    assert typed(phone, url, "HOLBÆK") == holbaek
+    every_row = len(HUB.entities["partnership"])
+    holbaek = found_by_every_spelling(phone, url, ["holbaek", "HOLBÆK", "Holbæk"])
+    assert set(names(lang, ["holbaek-home-start"])) <= set(holbaek)
+    assert len(holbaek) < every_row
     copenhagen = sorted(
-        p.name[lang] for p in HUB.all("partnership") if "kobenhavn" in [p.municipality]
+        p.name[lang] for p in HUB.all("partnership") if p.municipality == "kobenhavn"
     )
     assert len(copenhagen) >= 2
-    assert typed(phone, url, "kobenhavn") == copenhagen
-    assert typed(phone, url, "koebenhavn") == copenhagen
+    found = found_by_every_spelling(phone, url, ["kobenhavn", "koebenhavn", "København"])
+    assert set(copenhagen) <= set(found) and len(found) < every_row
     municipalities = f"{filter_url}/{PREFIX[lang]}municipalities/index.html"
     assert typed(phone, municipalities, "aero") == ["Ærø Kommune"]
     assert typed(phone, municipalities, "aeroe") == ["Ærø Kommune"]
@@ -76,9 +85,9 @@ def test_folded_letters_find_their_rows_both_ways(phone: Page, filter_url: str, 
 
 def test_a_compound_finds_its_words_written_apart(phone: Page, filter_url: str) -> None:
     url = f"{filter_url}/{PARTNERSHIPS}"
-    expected = names("da", ["esbjerg-modrehjaelpen-familiens-hus"])
-    assert typed(phone, url, "familiehus") == expected
-    assert typed(phone, url, "familiens hus") == expected
+    written_apart = names("da", ["esbjerg-modrehjaelpen-familiens-hus"])  # "Familiens Hus"
+    assert set(written_apart) <= set(typed(phone, url, "familiehus"))
+    assert set(written_apart) <= set(typed(phone, url, "familiens hus"))
 
 
 @pytest.mark.parametrize("lang", PREFIX)

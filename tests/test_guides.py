@@ -97,10 +97,10 @@ def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 def test_item_naming_a_missing_requirement_names_file_line_and_field(
     data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = edit(BRANCH, lambda text: text.replace("id: operator}", "id: operater}"))
+    path = edit(BRANCH, lambda text: text.replace("      id: operator\n", "      id: operater\n"))
     code, err = check(data_dir, capsys)
     assert code == 1
-    line = line_number(path, "id: operater}")
+    line = line_number(path, "id: operater")
     assert (
         f"data/{BRANCH}:{line}: phases[0].items[1].requirement.id: "
         "no requirement 'operater' in requirement set 'hsfn-new-branch'"
@@ -113,13 +113,13 @@ def test_budget_on_a_requirement_without_years_is_refused(
     path = edit(
         BRANCH,
         lambda text: text.replace(
-            "  - requirement: {set: hsfn-new-branch, id: office-costs}",
-            "  - requirement: {set: hsfn-new-branch, id: operator}",
+            "    set: hsfn-new-branch\n    id: office-costs\n",
+            "    set: hsfn-new-branch\n    id: operator\n",
         ),
     )
     code, err = check(data_dir, capsys)
     assert code == 1
-    line = line_number(path, "- requirement: {set: hsfn-new-branch, id: operator}")
+    line = line_number(path, "    id: operator")
     assert f"data/{BRANCH}:{line}: budget[1].requirement.id: " in err
     assert "has no years to budget for" in err
 
@@ -127,7 +127,7 @@ def test_budget_on_a_requirement_without_years_is_refused(
 def test_item_without_source_or_requirement_is_refused(
     data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    edit(BRANCH, lambda text: text.replace("        source: hsfn-til-kommuner\n", "", 1))
+    edit(BRANCH, lambda text: text.replace("    source: hsfn-til-kommuner\n", "", 1))
     code, err = check(data_dir, capsys)
     assert code == 1
     assert "phases[0].items[2]: an item names a requirement or a source" in err
@@ -139,8 +139,8 @@ def test_a_requirement_set_planned_by_two_guides_is_refused(
     edit(
         BRANCH,
         lambda text: text.replace(
-            "requirement_sets: [hsfn-new-branch]",
-            "requirement_sets: [hsfn-new-branch, dk-samarbejdsaftale]",
+            "requirement_sets:\n- hsfn-new-branch\n",
+            "requirement_sets:\n- hsfn-new-branch\n- dk-samarbejdsaftale\n",
         ),
     )
     code, err = check(data_dir, capsys)

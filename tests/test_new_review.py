@@ -72,14 +72,14 @@ def test_new_writes_a_skeleton_with_every_field_a_model_needs(
 
 
 def test_check_refuses_every_todo_with_file_line_and_field(data_dir: Path, capsys) -> None:
-    run(data_dir, "new", "partnership", "aarhus-home-start", capsys=capsys)
-    path = data_dir / "partnerships" / "aarhus-home-start.yml"
+    run(data_dir, "new", "partnership", "brand-new-partnership", capsys=capsys)
+    path = data_dir / "partnerships" / "brand-new-partnership.yml"
     code, _, err = run(data_dir, "check", capsys=capsys)
     assert code == 1
     lines = path.read_text().splitlines()
     todo_lines = [n for n, line in enumerate(lines, 1) if ": TODO" in line or "[TODO]" in line]
     assert len(todo_lines) == len(FILLED_PARTNERSHIP)
-    shown = "data/partnerships/aarhus-home-start.yml"
+    shown = "data/partnerships/brand-new-partnership.yml"
     for line in todo_lines:
         assert re.search(rf"^{shown}:{line}: \S+: replace TODO with the real value$", err, re.M)
     assert f"{shown}:5: name.da: replace TODO" in err
@@ -87,8 +87,8 @@ def test_check_refuses_every_todo_with_file_line_and_field(data_dir: Path, capsy
 
 
 def test_a_filled_in_skeleton_passes_check(data_dir: Path, capsys) -> None:
-    run(data_dir, "new", "partnership", "aarhus-home-start", capsys=capsys)
-    path = data_dir / "partnerships" / "aarhus-home-start.yml"
+    run(data_dir, "new", "partnership", "brand-new-partnership", capsys=capsys)
+    path = data_dir / "partnerships" / "brand-new-partnership.yml"
     values = iter(FILLED_PARTNERSHIP)
     filled = re.sub(
         r"(?<=: )TODO|(?<=\[)TODO", lambda _: next(values), path.read_text(encoding="utf-8")

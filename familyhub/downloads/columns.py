@@ -43,7 +43,7 @@ COLUMNS: dict[str, list[Column]] = {
             ),
         ),
         ("start-year", lambda e, _: e.start_year),
-        ("funding", lambda e, c: ", ".join(c.funding_value(f) for f in e.funding) or None),
+        ("funding", lambda e, c: c.funding_summary(e)),
         ("status", lambda e, c: c.fmt.label(f"status-{e.status}")),
     ],
     "municipality": [

@@ -71,10 +71,17 @@ def write_xlsx(path: Path, sheet: str, header: list[str], rows: list[list[Cell]]
         worksheet.freeze_panes(1, 0)
 
 
+# the seed file a source came from is the editors' bookkeeping, never shown to readers
+NOT_PUBLISHED = {"seed"}
+
+
 def register(hub: Hub) -> dict[str, list[dict[str, Any]]]:
     """Every entity as in data/, by folder: language-neutral, every language's text kept."""
     return {
-        folder: [entity.model_dump(mode="json", exclude_none=True) for entity in hub.all(kind)]
+        folder: [
+            entity.model_dump(mode="json", exclude_none=True, exclude=NOT_PUBLISHED)
+            for entity in hub.all(kind)
+        ]
         for folder, (kind, _) in KINDS.items()
     }
 

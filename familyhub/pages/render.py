@@ -133,6 +133,7 @@ class Renderer:
             "figure_value": self.figure_value,
             "funding_value": self.funding_value,
             "yearly_share": self.yearly_share,
+            "funding_summary": self.funding_summary,
             "cost_per_family": self.cost_per_family,
             "backlinks": self.backlinks.of,
             "get": self.hub.get,
@@ -183,6 +184,16 @@ class Renderer:
         if funding.years:
             return f"{value} {self.fmt.label('over-years').format(years=funding.years)}"
         return value
+
+    def funding_summary(self, partnership: Any) -> str | None:
+        """Every funding of a partnership in one cell, each total with its yearly share: the
+        overview's column and the downloads' alike."""
+        parts = []
+        for funding in partnership.funding:
+            share = self.yearly_share(funding)
+            value = self.funding_value(funding)
+            parts.append(f"{value} ({share})" if share else value)
+        return "; ".join(parts) or None
 
     def yearly_share(self, funding: Any) -> str | None:
         """A total for several years as an amount a year: the hub's own division, with its

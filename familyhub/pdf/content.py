@@ -33,6 +33,9 @@ STYLESHEET = "pdf.css"
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
 # Screen-only parts inside the article: edit and download buttons, the ¶ of each heading.
 SCREEN_ONLY = ".md-content__button, a.headerlink, script, style"
+# Wrappers that only mark a part of the page for a screen tool (the search's index, issue 15):
+# their contents are printed as if they stood in the article itself, sections and all.
+WRAPPERS_ONLY = "[data-pagefind-body]"
 VOID_ELEMENTS = frozenset(
     "area base br col embed hr img input link meta source track wbr".split()  # noqa: SIM905
 )
@@ -89,6 +92,7 @@ def read_page(site_dir: Path, dest: str, path: str) -> SitePage:
     article = root.find("body/article")
     assert article is not None  # tinyhtml5 always wraps a fragment in html/body
     _remove(article, SCREEN_ONLY)
+    _unwrap(article, WRAPPERS_ONLY)
     for fallback in article.iter("noscript"):
         # a PDF runs no scripts: it says what the page says to readers without JavaScript
         fallback.tag = "div"
@@ -128,6 +132,20 @@ def _remove(root: ET.Element, selector: str) -> None:
         element = found.etree_element
         _keep_tail(parent.etree_element, element)
         parent.etree_element.remove(element)
+
+
+def _unwrap(root: ET.Element, selector: str) -> None:
+    """Each element matching selector replaced by its children, in place."""
+    wrapper = cssselect2.ElementWrapper.from_html_root(root)
+    for found in list(wrapper.query_all(selector)):
+        if found.parent is None:
+            continue
+        parent, element = found.parent.etree_element, found.etree_element
+        at = list(parent).index(element)
+        _keep_tail(parent, element)
+        parent.remove(element)
+        for offset, child in enumerate(list(element)):
+            parent.insert(at + offset, child)
 
 
 def _keep_tail(parent: ET.Element, element: ET.Element) -> None:

@@ -40,7 +40,7 @@ class Layout:
 
 WIDE = Layout(WIDE_CLASS, 680, 230, 450, 28, 28, 1)
 # a phone: the names nearer the middle, wrapped on two lines rather than shrunk
-PHONE = Layout(NARROW_CLASS, NARROW, 128, 212, 40, 16, 2)
+PHONE = Layout(NARROW_CLASS, NARROW, 130, 210, 40, 15, 2)
 TOP = 36
 # parallel lines of one pair of names, this far apart
 SPREAD = 4
