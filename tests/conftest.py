@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+import yaml
 from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -41,6 +42,12 @@ CHROMIUM_ARGS = [
 AXE_FILE = ROOT / "tests" / "tooling" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_URL_PATH = "/__tests__/axe.min.js"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "scripts", "data")
+# the site's languages as data/site.yml lists them, and the folder of each one's pages in site/
+SITE_YML = yaml.safe_load((ROOT / "data" / "site.yml").read_text(encoding="utf-8"))
+LANGUAGE_CODES = [language["code"] for language in SITE_YML["languages"]]
+PREFIX = {
+    code: "" if code == SITE_YML["default_language"] else f"{code}/" for code in LANGUAGE_CODES
+}
 
 
 def copy_project(target: Path) -> Path:

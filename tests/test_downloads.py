@@ -23,9 +23,8 @@ from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 
-from .conftest import copy_project, run_mkdocs_build
+from .conftest import PREFIX, copy_project, run_mkdocs_build
 
-PREFIX = {"da": "", "en": "en/"}
 DELIMITER = {"da": ";", "en": ","}
 HTML = "{http://www.w3.org/1999/xhtml}"
 HOSTILE = {"da": '=HYPERLINK("http://evil.example","klik")', "en": "@SUM(1+1)*cmd|' /C calc'!A0"}

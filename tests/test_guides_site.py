@@ -14,11 +14,10 @@ from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 from familyhub.pages.guides import item_views
 
-from .conftest import ROOT, InjectedProject
+from .conftest import PREFIX, ROOT, InjectedProject
 from .injected import INJECTED
 
 HUB = load_hub(ROOT / "data")
-PREFIX = {"da": "", "en": "en/"}
 GUIDES = list(HUB.entities["guide"])
 ASSETS = [
     "assets/javascripts/familyhub-checklist.js",

@@ -17,7 +17,7 @@ from familyhub.data.kinds import KINDS
 from familyhub.data.new import KIND_NAMES
 from familyhub.data.review import cutoff
 
-from .conftest import ROOT
+from .conftest import LANGUAGE_CODES, ROOT
 
 # what an editor types into the partnership skeleton, TODO by TODO, in file order
 FILLED_PARTNERSHIP = [
@@ -68,7 +68,7 @@ def test_new_writes_a_skeleton_with_every_field_a_model_needs(
     assert required <= set(document) <= set(model.model_fields)
     assert document["id"] == "brand-new"
     texts = [value for value in document.values() if isinstance(value, dict) and "da" in value]
-    assert texts and all(set(text) == {"da", "en"} for text in texts)
+    assert texts and all(set(text) == set(LANGUAGE_CODES) for text in texts)
 
 
 def test_check_refuses_every_todo_with_file_line_and_field(data_dir: Path, capsys) -> None:

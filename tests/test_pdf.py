@@ -22,11 +22,11 @@ from familyhub.i18n import Formatter
 from familyhub.pdf.documents import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
 from familyhub.site.build import build_site
 
-from .conftest import ROOT, run_mkdocs_build
+from .conftest import PREFIX, ROOT, run_mkdocs_build
 from .test_site import KEY_FIGURES
 
 HUB = load_hub(ROOT / "data")
-LANGUAGES = {"da": "", "en": "en/"}  # language -> folder of its pages in site/
+LANGUAGES = PREFIX  # language -> folder of its pages in site/
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
 LAYOUT = read_layout(ROOT / "mkdocs.yml")
 

@@ -12,10 +12,9 @@ from playwright.sync_api import Browser, Page
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 
-from .conftest import ROOT, copy_project, run_mkdocs_build, serving
+from .conftest import PREFIX, ROOT, copy_project, run_mkdocs_build, serving
 
 HUB = load_hub(ROOT / "data")
-PREFIX = {"da": "", "en": "en/"}
 OVERVIEWS = [
     f"{folder}/index.html"
     for kind, folder in FOLDER_OF_KIND.items()

@@ -18,14 +18,14 @@ from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 from familyhub.pdf.documents import hub_pdf
 
-from .conftest import ROOT, run_mkdocs_build
+from .conftest import PREFIX, ROOT, run_mkdocs_build
 
 HUB = load_hub(ROOT / "data")
-PREFIX = {"da": "", "en": "en/"}
 Edit = Callable[[str, Callable[[str], str]], Path]
 REAL_PUBLISHER = {
     "da": "Holbæk Kommune, Børn og Familie",
     "en": "Holbæk Municipality, Children and Families",
+    "nb": "Holbæk Kommune, Barn og familie",
 }
 
 
@@ -38,6 +38,7 @@ def make_real(text: str) -> str:
     """The example publisher replaced by a real one, as a deployment would."""
     text = text.replace("      example: true\n", "")
     text = text.replace("name: Eksempeludgiver", f"name: {REAL_PUBLISHER['da']}")
+    text = text.replace("name: Eksempelutgiver", f"name: {REAL_PUBLISHER['nb']}")
     return text.replace("name: Example publisher", f"name: {REAL_PUBLISHER['en']}")
 
 
@@ -46,7 +47,7 @@ def test_release_check_refuses_the_example_publisher(data_dir: Path, capsys) -> 
     assert code == 1
     site = (data_dir / "site.yml").read_text(encoding="utf-8").splitlines()
     lines = [n for n, line in enumerate(site, 1) if line.strip() == "example: true"]
-    for lang, line in zip(("da", "en"), lines, strict=True):
+    for lang, line in zip(PREFIX, lines, strict=True):
         assert f"data/site.yml:{line}: languages.{lang}.publisher.example: " in err
 
 

@@ -13,10 +13,9 @@ import pytest
 from familyhub.data.load import load_hub
 from familyhub.pdf.documents import hub_pdf
 
-from .conftest import ROOT
+from .conftest import PREFIX, ROOT
 
 HUB = load_hub(ROOT / "data")
-PREFIX = {"da": "", "en": "en/"}
 # words that only a developer's page would use
 COMMAND_LINE = re.compile(
     r"familyhub (guide|check|synth|render)|make (bench|site|serve)|terminal|command[ -]line|"

@@ -24,7 +24,7 @@ from familyhub.data.load import Hub, load_hub
 from familyhub.i18n import Formatter
 from familyhub.site.headers import security_headers
 
-from .conftest import copy_project, run_mkdocs_build, serving
+from .conftest import PREFIX, copy_project, run_mkdocs_build, serving
 from .register_fixtures import (
     ACTIVE,
     ENDED,
@@ -38,7 +38,6 @@ from .register_fixtures import (
 from .test_every_page import axe_violations
 from .test_reflow import PHONE
 
-PREFIX = {"da": "", "en": "en/"}
 HTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 SEED_FILE = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")

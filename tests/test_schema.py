@@ -23,11 +23,11 @@ from familyhub.data.schema import all_schemas
 from familyhub.data.site_config import SiteConfig
 from familyhub.data.yaml_lines import YamlLoader as _Loader
 
-from .conftest import ROOT
+from .conftest import LANGUAGE_CODES, ROOT
 from .test_fuzz import MUTATIONS, SEED
 
 SCHEMAS = ROOT / "schemas"
-LANGUAGES = ["da", "en"]
+LANGUAGES = LANGUAGE_CODES
 # the mutations that break one file on its own; the rest (duplicate ids, dangling references,
 # folders) span files, which a per-file schema cannot see and `familyhub check` reports
 ONE_FILE_MUTATIONS = [

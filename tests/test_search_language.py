@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 from familyhub.site.headers import security_headers
 from familyhub.site.search import build_index
 
-from .conftest import serving
+from .conftest import PREFIX, serving
 
 RESULT_LINKS = ".fh-search__results a"
 # every result of a query, through the page's own pagefind.js (the dialog lists ten at a time)
@@ -62,15 +62,17 @@ def content_pages(folder: Path) -> set[str]:
 def test_every_page_is_in_exactly_one_language_index(built_site: Path) -> None:
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())
     languages = entry["languages"]
-    assert set(languages) == {"da", "en"}
+    assert set(languages) == set(PREFIX)
     # each language searched with its own stemmer, not Pagefind's language-less fallback
-    for code in ("da", "en"):
+    for code in PREFIX:
         assert languages[code]["wasm"] == code
         assert (built_site / "pagefind" / f"wasm.{code}.pagefind").is_file()
-    english = content_pages(built_site / "en")
-    danish = content_pages(built_site) - {f"en/{path}" for path in english}
-    assert languages["da"]["page_count"] == len(danish)
-    assert languages["en"]["page_count"] == len(english)
+    others = {code: content_pages(built_site / prefix) for code, prefix in PREFIX.items() if prefix}
+    default = content_pages(built_site) - {
+        f"{PREFIX[code]}{path}" for code, pages in others.items() for path in pages
+    }
+    for code, pages in {**others, "da": default}.items():
+        assert languages[code]["page_count"] == len(pages), code
 
 
 def test_material_search_index_and_worker_are_gone(built_site: Path) -> None:
