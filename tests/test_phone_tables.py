@@ -4,15 +4,13 @@ last column. Every overview, both languages, at 390 px, in a real browser."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 
-from .conftest import PREFIX, ROOT, copy_project, run_mkdocs_build, serving
+from .conftest import PREFIX, ROOT
 
 HUB = load_hub(ROOT / "data")
 OVERVIEWS = [
@@ -32,30 +30,14 @@ NEXT_FRAMES = (
 )
 
 
-@pytest.fixture(scope="module")
-def tables_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    project = copy_project(tmp_path_factory.mktemp("tables"))
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    with serving(project / "site", {}) as url:
-        yield url
-
-
-@pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield context.new_page()
-    context.close()
-
-
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_overview_on_a_phone_shows_its_last_column_or_the_cue(
-    phone: Page, tables_url: str, lang: str
+    phone: Page, site_url: str, lang: str
 ) -> None:
     words = HUB.site.language(lang).labels["filter-more"]
     cued = 0
     for overview in OVERVIEWS:
-        phone.goto(f"{tables_url}/{PREFIX[lang]}{overview}", wait_until="load")
+        phone.goto(f"{site_url}/{PREFIX[lang]}{overview}", wait_until="load")
         phone.evaluate(NEXT_FRAMES)  # the script measures the table a frame after load
         cue = phone.locator(".fh-scroll-cue")
         right, width = phone.evaluate(LAST_COLUMN)
