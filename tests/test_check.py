@@ -66,6 +66,40 @@ def test_missing_translation_names_language(data_dir: Path, edit: Edit, capsys) 
     assert f"data/{PARTNERSHIP}:{line_number(path, 'name:')}: name: missing translation: en" in err
 
 
+def test_a_language_in_preparation_is_accepted_text_by_text(
+    data_dir: Path, edit: Edit, capsys
+) -> None:
+    """An editor adds a language file by file: its texts are refused until site.yml lists it in
+    preparation, then accepted where they are and not required where they are not yet."""
+
+    def name_in(code: str, words: str) -> Callable[[str], str]:
+        def add(text: str) -> str:
+            lines = text.splitlines()
+            index = next(i for i, line in enumerate(lines) if line.startswith("name:"))
+            lines.insert(index + 3, f"  {code}: {words}")  # after the name's da and en
+            return "\n".join(lines) + "\n"
+
+        return add
+
+    path = edit(PARTNERSHIP, name_in("nb", "Samarbeid i Holbæk"))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "name:")
+    assert f"data/{PARTNERSHIP}:{line}: name: unknown language: nb (languages are da, en)" in err
+    edit(
+        "site.yml",
+        lambda text: text.replace(
+            "\nlanguages:\n", "\nlanguages_in_preparation: [nb]\nlanguages:\n", 1
+        ),
+    )
+    code, _, err = check(data_dir, capsys)
+    assert code == 0, err
+    edit(PARTNERSHIP, name_in("sv", "Samarbete i Holbæk"))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    assert f"data/{PARTNERSHIP}:{line}: name: unknown language: sv" in err
+
+
 def test_duplicate_id_names_both_files(data_dir: Path, capsys) -> None:
     original = data_dir / PARTNERSHIP
     copy = original.with_name("holbaek-copy.yml")

@@ -68,7 +68,8 @@ def _check_translations(value: dict[str, str], info: ValidationInfo) -> dict[str
     missing = [lang for lang in languages if not value.get(lang, "").strip()]
     if missing:
         raise ValueError(f"missing translation: {', '.join(missing)}")
-    unknown = sorted(set(value) - set(languages))
+    preparing = (info.context or {}).get("preparing") or []
+    unknown = sorted(set(value) - set(languages) - set(preparing))
     if unknown:
         raise ValueError(
             f"unknown language: {', '.join(unknown)} (languages are {', '.join(languages)})"

@@ -60,8 +60,8 @@ def data_dir_beside(config_file: Path) -> Path:
     return Path(os.environ.get("FAMILYHUB_DATA") or Path(config_file).resolve().parent / "data")
 
 
-# path -> ((content digest, languages), entity): files already validated, for load_hub's `cache`
-EntityCache = dict[Path, tuple[tuple[bytes, tuple[str, ...]], Record]]
+# a file's content digest, the languages its texts must and may have, and the entity read from it
+EntityCache = dict[Path, tuple[tuple[bytes, tuple[str, ...], tuple[str, ...]], Record]]
 
 
 def load_hub(data_dir: Path | None = None, cache: EntityCache | None = None) -> Hub:
@@ -82,7 +82,7 @@ def load_hub(data_dir: Path | None = None, cache: EntityCache | None = None) -> 
     # ids of files that failed: references to them are not reported a second time
     unreadable: set[tuple[str, str]] = set()
     for path, kind, model in _data_files(data_dir, problems):
-        entity = _load_cached(path, data_dir, model, {"languages": site.codes}, problems, cache)
+        entity = _load_cached(path, data_dir, model, site.text_context, problems, cache)
         if entity is None:
             unreadable.add((kind, path.stem))
         else:
@@ -218,7 +218,7 @@ def _load_cached(
         digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
     except OSError:
         return _load_entity(path, data_dir, model, context, problems)  # it reports the error
-    key = (digest, tuple(context["languages"]))
+    key = (digest, tuple(context["languages"]), tuple(context.get("preparing", ())))
     cached = cache.get(path)
     if cached is not None and cached[0] == key and isinstance(cached[1], model):
         return cached[1]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +56,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_DATA
-    schemas = all_schemas(site.codes)
+    schemas = all_schemas(site.codes, site.languages_in_preparation)
     args.output = args.output or Path(args.data).resolve().parent / DEFAULT_SCHEMA_DIR
     args.output.mkdir(parents=True, exist_ok=True)
     for name, schema in schemas.items():
@@ -70,31 +72,40 @@ def schema_file_name(name: str) -> str:
     return f"{name}.schema.json"
 
 
-def all_schemas(languages: list[str]) -> dict[str, dict[str, Any]]:
+def all_schemas(languages: list[str], preparing: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
     """Schema by data folder name (and 'site' for site.yml)."""
+    texts = Texts(languages, list(preparing))
     schemas = {
-        folder: finished(model.model_json_schema(), languages, folder)
+        folder: finished(model.model_json_schema(), texts, folder)
         for folder, (_, model) in KINDS.items()
     }
-    schemas[SITE_SCHEMA] = finished(SiteConfig.model_json_schema(), languages, SITE_SCHEMA)
+    schemas[SITE_SCHEMA] = finished(SiteConfig.model_json_schema(), texts, SITE_SCHEMA)
     return schemas
 
 
-def finished(schema: dict[str, Any], languages: list[str], name: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Texts:
+    """The languages every translated text must have, and those it may have (in preparation)."""
+
+    required: list[str]
+    optional: list[str]
+
+
+def finished(schema: dict[str, Any], texts: Texts, name: str) -> dict[str, Any]:
     """pydantic's schema made standard, with every translated text requiring every language."""
-    done: dict[str, Any] = {"$schema": DRAFT, **_rewrite(schema, languages)}
+    done: dict[str, Any] = {"$schema": DRAFT, **_rewrite(schema, texts)}
     done["$id"] = schema_file_name(name)
     return done
 
 
-def _rewrite(node: Any, languages: list[str]) -> Any:
+def _rewrite(node: Any, texts: Texts) -> Any:
     if isinstance(node, list):
-        return [_rewrite(item, languages) for item in node]
+        return [_rewrite(item, texts) for item in node]
     if not isinstance(node, dict):
         return node
     if node.get(TRANSLATED_KEY):
-        return _translated(node, languages)
-    rewritten = {key: _rewrite(value, languages) for key, value in node.items()}
+        return _translated(node, texts)
+    rewritten = {key: _rewrite(value, texts) for key, value in node.items()}
     bounds = {BOUNDS[key]: rewritten.pop(key) for key in list(rewritten) if key in BOUNDS}
     if bounds:
         for option in rewritten.get("anyOf", [rewritten]):
@@ -103,13 +114,13 @@ def _rewrite(node: Any, languages: list[str]) -> Any:
     return rewritten
 
 
-def _translated(node: dict[str, Any], languages: list[str]) -> dict[str, Any]:
+def _translated(node: dict[str, Any], texts: Texts) -> dict[str, Any]:
     body = {**node["additionalProperties"], "minLength": 1, "pattern": NOT_BLANK}
     text = {key: value for key, value in node.items() if key != TRANSLATED_KEY}
     text.update(
         {
-            "properties": dict.fromkeys(languages, body),
-            "required": list(languages),
+            "properties": dict.fromkeys([*texts.required, *texts.optional], body),
+            "required": list(texts.required),
             "additionalProperties": False,
         }
     )

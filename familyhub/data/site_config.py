@@ -46,10 +46,20 @@ class SiteConfig(Strict):
 
     languages: Annotated[list[Language], Field(min_length=1)]
     default_language: LanguageCode
+    # languages whose texts editors are adding, file by file: accepted beside the built
+    # languages' texts, not yet required and not built; a language moves to `languages` (with
+    # its labels) once every text has it
+    languages_in_preparation: list[LanguageCode] = []
 
     @property
     def codes(self) -> list[str]:
         return [language.code for language in self.languages]
+
+    @property
+    def text_context(self) -> dict[str, list[str]]:
+        """What the validation of every text needs to know: which languages it must have and
+        which it may have."""
+        return {"languages": self.codes, "preparing": self.languages_in_preparation}
 
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,10 +87,10 @@ def register(hub: Hub) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def register_schema(languages: list[str]) -> dict[str, Any]:
+def register_schema(languages: list[str], preparing: Sequence[str] = ()) -> dict[str, Any]:
     """The JSON Schema of register.json: an array per folder of data/, each item valid by that
     folder's schema (schemas/), embedded under its own $id so that its $defs resolve."""
-    schemas = all_schemas(languages)
+    schemas = all_schemas(languages, preparing)
     return {
         "$schema": DRAFT,
         "$id": REGISTER_SCHEMA,
@@ -119,7 +120,7 @@ def write_downloads(hub: Hub, out_dir: Path) -> list[Path]:
             written += [csv_path, xlsx_path]
     for name, content in (
         (REGISTER, register(hub)),
-        (REGISTER_SCHEMA, register_schema(hub.site.codes)),
+        (REGISTER_SCHEMA, register_schema(hub.site.codes, hub.site.languages_in_preparation)),
     ):
         path = out_dir / name
         path.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -48,11 +48,11 @@ def shorten(text: str, most: int) -> str:
 
 def wrap(text: str, width: int, lines: int = 2) -> list[str]:
     """At most `lines` lines of at most `width` characters; a cut text ends in an ellipsis."""
-    wrapped = textwrap.wrap(text, width) or [""]
-    if len(wrapped) <= lines:
-        return wrapped
-    rest = " ".join(wrapped[lines - 1 :])
-    return [*wrapped[: lines - 1], shorten(rest, width)]
+    # words are broken at spaces and hyphens, never inside: a word too long for a line is cut
+    wrapped = textwrap.wrap(text, width, break_long_words=False) or [""]
+    if len(wrapped) > lines:
+        wrapped = [*wrapped[: lines - 1], " ".join(wrapped[lines - 1 :])]
+    return [shorten(line, width) for line in wrapped]
 
 
 def axis_ticks(largest: float, count: int = 4) -> list[int]:
