@@ -11,6 +11,8 @@ import pytest
 
 from familyhub.cli.main import main
 
+from .conftest import LANGUAGE_CODES
+
 PARTNERSHIP = "partnerships/holbaek-home-start.yml"
 
 Edit = Callable[[str, Callable[[str], str]], Path]
@@ -76,28 +78,30 @@ def test_a_language_in_preparation_is_accepted_text_by_text(
         def add(text: str) -> str:
             lines = text.splitlines()
             index = next(i for i, line in enumerate(lines) if line.startswith("name:"))
-            lines.insert(index + 3, f"  {code}: {words}")  # after the name's da and en
+            lines.insert(index + 1, f"  {code}: {words}")
             return "\n".join(lines) + "\n"
 
         return add
 
-    path = edit(PARTNERSHIP, name_in("nb", "Samarbeid i Holbæk"))
+    def prepare_swedish(text: str) -> str:
+        listed = "\nlanguages_in_preparation: ["
+        if listed in text:
+            return text.replace(listed, f"{listed}sv, ", 1)
+        return text.replace("\nlanguages:\n", f"{listed}sv]\nlanguages:\n", 1)
+
+    path = edit(PARTNERSHIP, name_in("sv", "Samarbete i Holbæk"))
     code, _, err = check(data_dir, capsys)
     assert code == 1
     line = line_number(path, "name:")
-    assert f"data/{PARTNERSHIP}:{line}: name: unknown language: nb (languages are da, en)" in err
-    edit(
-        "site.yml",
-        lambda text: text.replace(
-            "\nlanguages:\n", "\nlanguages_in_preparation: [nb]\nlanguages:\n", 1
-        ),
-    )
+    built = ", ".join(LANGUAGE_CODES)
+    assert f"data/{PARTNERSHIP}:{line}: name: unknown language: sv (languages are {built})" in err
+    edit("site.yml", prepare_swedish)
     code, _, err = check(data_dir, capsys)
     assert code == 0, err
-    edit(PARTNERSHIP, name_in("sv", "Samarbete i Holbæk"))
+    edit(PARTNERSHIP, name_in("fi", "Yhteistyö Holbækissa"))
     code, _, err = check(data_dir, capsys)
     assert code == 1
-    assert f"data/{PARTNERSHIP}:{line}: name: unknown language: sv" in err
+    assert f"data/{PARTNERSHIP}:{line}: name: unknown language: fi" in err
 
 
 def test_duplicate_id_names_both_files(data_dir: Path, capsys) -> None:
