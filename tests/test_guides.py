@@ -274,3 +274,17 @@ def test_bad_data_exits_1_and_writes_nothing(
     assert code == 1
     assert re.search(rf"data/{BRANCH}:\d+: phases\[0\]\.weeks:", err)
     assert not out.exists()
+
+
+def test_a_small_salary_is_taken_as_given_with_a_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "plan.md"
+    args = ["guide", "--requirements", "hsfn-new-branch", "--municipality", "Hamar"]
+    args += ["--start", "2027-01-04", "--coordinator-salary", "42000", "-o", str(out)]
+    code, _, err = run(args, capsys)
+    assert code == 0 and out.is_file()
+    assert "42000 is below 100000: is it a monthly salary?" in err
+    assert "42000 a month is 504000 a year" in err
+    code, _, err = run([*args[:-4], "--coordinator-salary", "480000", "-o", str(out)], capsys)
+    assert code == 0 and "monthly" not in err

@@ -339,3 +339,59 @@ def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
     page.fill("#fh-plan-coordinator-salary", "480000")
     expect(page.locator("#fh-plan-output")).to_be_visible()
     expect(page.locator("#fh-plan-summary")).to_have_text("Budget i alt: 720.000 kr. over 3 år.")
+
+
+def test_a_plan_is_a_link_that_opens_the_same_plan(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    """The inputs live in the address: the link, opened afresh, gives the same plan."""
+    page.goto(f"{site_url}/en/guides/plan.html")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    page.fill("#fh-plan-municipality", "Hamar & <Stange>")
+    page.fill("#fh-plan-start", "2027-01-04")
+    page.fill("#fh-plan-coordinator-salary", "600000")
+    page.select_option("#fh-plan-currency", "NOK")
+    expect(page.locator("#fh-plan-summary")).to_contain_text("NOK")
+    tables = page.locator("#fh-plan-result").evaluate(TABLES)
+    title = page.locator(".fh-plan-title").inner_text()
+    link = page.url
+    assert "coordinator-salary=600000" in link and "currency=NOK" in link
+    fresh = page.context.new_page()
+    fresh.goto(link)
+    expect(fresh.locator("#fh-plan-output")).to_be_visible()
+    assert fresh.locator("#fh-plan-result").evaluate(TABLES) == tables
+    assert fresh.locator(".fh-plan-title").inner_text() == title
+    assert "Hamar & <Stange>" in title
+    assert fresh.locator("#fh-plan-currency").input_value() == "NOK"
+
+
+def test_a_small_salary_asks_whether_it_is_monthly(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/guides/plan.html")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    page.fill("#fh-plan-coordinator-salary", "42000")
+    hint = page.locator("#fh-plan-coordinator-salary-hint")
+    expect(hint).to_have_text(
+        "Er 42.000 kr. en månedsløn? Feltet skal have årslønnen: "
+        "42.000 kr. om måneden er 504.000 kr. om året."
+    )
+    # the plan is still worked out, with the amount as given
+    expect(page.locator("#fh-plan-summary")).to_have_text("Budget i alt: 63.000 kr. over 3 år.")
+    page.fill("#fh-plan-coordinator-salary", "480000")
+    expect(hint).to_have_text("")
+
+
+def test_the_print_button_prints_the_plan_not_the_blank_worksheet(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/en/guides/plan.html")
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    page.fill("#fh-plan-coordinator-salary", "480000")
+    page.get_by_role("button", name="Print the plan").click()
+    assert page.evaluate("window.printed") is True
+    page.emulate_media(media="print")
+    expect(page.locator("#fh-plan-result")).to_be_visible()
+    expect(page.locator(".fh-plan-worksheet")).to_be_hidden()
+    expect(page.get_by_role("button", name="Print the plan")).to_be_hidden()

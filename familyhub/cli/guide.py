@@ -20,7 +20,14 @@ from familyhub.data.load import Hub
 from familyhub.i18n import Formatter
 from familyhub.pages.compose import make_renderer
 from familyhub.pages.guides import guide_spec, item_views, plans_by_requirement_set
-from familyhub.pages.plan import MAX_AMOUNT, Plan, make_plan, needed_inputs, required_inputs
+from familyhub.pages.plan import (
+    MAX_AMOUNT,
+    MONTHLY_BELOW,
+    Plan,
+    make_plan,
+    needed_inputs,
+    required_inputs,
+)
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 OUTPUT_SUFFIXES = (".md", ".html")
@@ -112,6 +119,13 @@ def cmd_guide(args: argparse.Namespace) -> int:
     for name, value in amounts.items():
         if value is not None and name not in needed_inputs(spec):
             print(f"note: --{name} is not used for '{args.requirements}'", file=sys.stderr)
+    salary = args.coordinator_salary
+    if salary and salary < MONTHLY_BELOW:
+        print(
+            f"note: --coordinator-salary {salary} is below {MONTHLY_BELOW}: is it a monthly "
+            f"salary? The plan counts a yearly one ({salary} a month is {salary * 12} a year)",
+            file=sys.stderr,
+        )
     currency = args.currency or spec["currency"] or next(iter(fmt.language.money))
     if currency not in fmt.language.money:
         known = ", ".join(fmt.language.money)

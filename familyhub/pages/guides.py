@@ -18,6 +18,7 @@ from familyhub.pages.markup import PageContext, RenderedPage, escape_text, html_
 from familyhub.pages.plan import (
     FTE_SCALE,
     MAX_AMOUNT,
+    MONTHLY_BELOW,
     REQUIRED_INPUTS,
     BudgetLine,
     BudgetLineSpec,
@@ -49,6 +50,7 @@ PLAN_LABELS = (
     "plan-error-amount",
     "plan-error-date",
     "plan-error-required",
+    "plan-monthly",
     "plan-from",
     "plan-schedule",
     "plan-target-date",
@@ -196,6 +198,7 @@ def browser_formats(fmt: Formatter) -> dict[str, Any]:
         "date": date_parts,
         "months": [months[number] for number in range(1, 13)],
         "max_amount": MAX_AMOUNT,
+        "monthly_below": MONTHLY_BELOW,
     }
 
 

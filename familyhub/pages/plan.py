@@ -19,6 +19,8 @@ FTE_SCALE = 10_000
 REQUIRED_INPUTS = frozenset({"coordinator-salary"})
 # Amounts above this would let amount times basis points pass 2**53, where doubles stop being exact.
 MAX_AMOUNT = 1_000_000_000
+# A yearly salary below this is more likely a monthly one: the CLI and the page both ask.
+MONTHLY_BELOW = 100_000
 
 
 class ItemSpec(TypedDict):

@@ -180,6 +180,45 @@
     return !message;
   };
 
+  Planner.prototype.hint = function (amounts) {
+    // a yearly salary this small is more likely a monthly one: ask, and count it as given
+    var salary = amounts["coordinator-salary"];
+    var slot = document.getElementById("fh-plan-coordinator-salary-hint");
+    var small = salary !== null && salary !== undefined && salary > 0 &&
+      salary < this.spec.format.monthly_below;
+    var currency = this.field("currency").value;
+    slot.textContent = small ? this.fmt.label("plan-monthly", {
+      amount: this.fmt.money(salary, currency), yearly: this.fmt.money(salary * 12, currency)
+    }) : "";
+  };
+
+  // --- the plan in the address, so that it can be bookmarked, mailed and opened again -----
+
+  Planner.prototype.toAddress = function () {
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(this.form.elements, function (field) {
+      if (field.name && !field.disabled && field.value.trim() !== "") {
+        params.set(field.name, field.value.trim());
+      }
+    });
+    var query = params.toString();
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : ""));
+  };
+
+  Planner.prototype.fromAddress = function () {
+    var params = new URLSearchParams(location.search);
+    var self = this;
+    ["requirements", "municipality", "start", "coordinator-salary", "office-cost"]
+      .forEach(function (name) {
+        var field = self.field(name);
+        if (field && params.has(name)) {
+          field.value = params.get(name);
+          self.touched[name] = true;
+        }
+      });
+    return params;
+  };
+
   Planner.prototype.read = function () {
     var fmt = this.fmt;
     var max = this.spec.format.max_amount;
@@ -196,6 +235,7 @@
       ok = self.error(line.input, message) && ok;
       amounts[line.input] = isNaN(amount) ? null : amount;
     });
+    this.hint(amounts);
     return ok ? { guide: guide, start: start, amounts: amounts } : null;
   };
 
@@ -261,6 +301,7 @@
     var inputs = this.read();
     this.output.hidden = !inputs;
     if (inputs) this.render(inputs);
+    this.toAddress();
   };
 
   Planner.prototype.bind = function () {
@@ -275,6 +316,10 @@
       if (event.target.value !== "") self.touched[event.target.name] = true;
       self.update();
     });
+    var params = this.fromAddress();
+    document.getElementById("fh-plan-print").addEventListener("click", function () {
+      window.print();
+    });
     if (!this.field("start").value) {
       var today = new Date();
       this.field("start").value = [today.getFullYear(), pad(today.getMonth() + 1),
@@ -282,6 +327,8 @@
     }
     this.form.hidden = false;
     this.chooseGuide();
+    // the guide's own currency unless the address names one
+    if (params.has("currency")) this.field("currency").value = params.get("currency");
     this.update();
   };
 
