@@ -189,15 +189,18 @@ def test_personal_guide_in_danish_has_dates_and_the_budget(
     assert stdout == f"wrote {out}\n"
     text = out.read_text()
     assert text.startswith(f"# Start en ny lokalafdeling {DASH} Aarhus\n")
-    assert "Budget i alt: 900.000 kr. over 3 år." in text
+    assert "Budget i alt: 900.000 norske kr. over 3 år." in text
     assert "| Forbered | 5. januar 2026 | 1. marts 2026 | 4 |" in text
     assert "| Start | ☐ Match de første familier med frivillige | 25. oktober 2026 | | |" in text
     assert (
-        f"| Lønnet, fagligt uddannet koordinator | 0,5 {TIMES} 480.000 kr. i 3 år | 240.000 kr. "
-        "| 720.000 kr. |"
+        f"| Lønnet, fagligt uddannet koordinator | 0,5 {TIMES} 480.000 norske kr. i 3 år "
+        "| 240.000 norske kr. | 720.000 norske kr. |"
     ) in text
-    assert "| Penge til kontordrift | 60.000 kr. i 3 år | 60.000 kr. | 180.000 kr. |" in text
-    assert "| År 3 | 300.000 kr. |" in text and "| I alt | 900.000 kr. |" in text
+    assert (
+        "| Penge til kontordrift | 60.000 norske kr. i 3 år | 60.000 norske kr. "
+        "| 180.000 norske kr. |" in text
+    )
+    assert "| År 3 | 300.000 norske kr. |" in text and "| I alt | 900.000 norske kr. |" in text
     assert "<https://homestartnorge.no/til-kommuner/>" in text
 
 
@@ -210,7 +213,7 @@ def test_personal_guide_in_english_as_html(
     page = out.read_text()
     assert page.startswith("<!doctype html>") and '<html lang="en">' in page
     assert f"<title>Start a new local branch {DASH} Aarhus</title>" in page
-    assert "<td>DKK 720,000</td>" in page
+    assert "<td>NOK 720,000</td>" in page  # the guide's currency: HSFN's requirements are Norway's
     assert "not filled in" in page  # no --office-cost: that line is left out of the totals
     assert page.count("<table>") == 4
 

@@ -306,8 +306,8 @@ def test_plan_page_gives_the_same_plan_as_the_command(
 # for 3 years, office for 3 years): 0.5 x 480,000 = 240,000 a year, + 60,000 office = 300,000 a
 # year, 900,000 in all; 0.5 x 333,333 = 166,666.5, rounded half up to 166,667 a year, 500,001.
 HAND_WORKED = [
-    ("da", "480000", "60000", "Budget i alt: 900.000 kr. over 3 år."),
-    ("en", "333333", "", "Total budget: DKK 500,001 over 3 years."),
+    ("da", "480000", "60000", "Budget i alt: 900.000 norske kr. over 3 år."),
+    ("en", "333333", "", "Total budget: NOK 500,001 over 3 years."),
 ]
 
 
@@ -338,7 +338,9 @@ def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
     expect(page.locator("#fh-plan-output")).to_be_hidden()
     page.fill("#fh-plan-coordinator-salary", "480000")
     expect(page.locator("#fh-plan-output")).to_be_visible()
-    expect(page.locator("#fh-plan-summary")).to_have_text("Budget i alt: 720.000 kr. over 3 år.")
+    expect(page.locator("#fh-plan-summary")).to_have_text(
+        "Budget i alt: 720.000 norske kr. over 3 år."
+    )
 
 
 def test_a_plan_is_a_link_that_opens_the_same_plan(
@@ -350,19 +352,19 @@ def test_a_plan_is_a_link_that_opens_the_same_plan(
     page.fill("#fh-plan-municipality", "Hamar & <Stange>")
     page.fill("#fh-plan-start", "2027-01-04")
     page.fill("#fh-plan-coordinator-salary", "600000")
-    page.select_option("#fh-plan-currency", "NOK")
-    expect(page.locator("#fh-plan-summary")).to_contain_text("NOK")
+    page.select_option("#fh-plan-currency", "DKK")  # not the guide's own
+    expect(page.locator("#fh-plan-summary")).to_contain_text("DKK")
     tables = page.locator("#fh-plan-result").evaluate(TABLES)
     title = page.locator(".fh-plan-title").inner_text()
     link = page.url
-    assert "coordinator-salary=600000" in link and "currency=NOK" in link
+    assert "coordinator-salary=600000" in link and "currency=DKK" in link
     fresh = page.context.new_page()
     fresh.goto(link)
     expect(fresh.locator("#fh-plan-output")).to_be_visible()
     assert fresh.locator("#fh-plan-result").evaluate(TABLES) == tables
     assert fresh.locator(".fh-plan-title").inner_text() == title
     assert "Hamar & <Stange>" in title
-    assert fresh.locator("#fh-plan-currency").input_value() == "NOK"
+    assert fresh.locator("#fh-plan-currency").input_value() == "DKK"
 
 
 def test_a_small_salary_asks_whether_it_is_monthly(
@@ -373,11 +375,13 @@ def test_a_small_salary_asks_whether_it_is_monthly(
     page.fill("#fh-plan-coordinator-salary", "42000")
     hint = page.locator("#fh-plan-coordinator-salary-hint")
     expect(hint).to_have_text(
-        "Er 42.000 kr. en månedsløn? Feltet skal have årslønnen: "
-        "42.000 kr. om måneden er 504.000 kr. om året."
+        "Er 42.000 norske kr. en månedsløn? Feltet skal have årslønnen: "
+        "42.000 norske kr. om måneden er 504.000 norske kr. om året."
     )
     # the plan is still worked out, with the amount as given
-    expect(page.locator("#fh-plan-summary")).to_have_text("Budget i alt: 63.000 kr. over 3 år.")
+    expect(page.locator("#fh-plan-summary")).to_have_text(
+        "Budget i alt: 63.000 norske kr. over 3 år."
+    )
     page.fill("#fh-plan-coordinator-salary", "480000")
     expect(hint).to_have_text("")
 
