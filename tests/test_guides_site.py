@@ -144,3 +144,35 @@ def test_guide_text_and_labels_stay_text_in_checklist_timeline_and_plan(
     assert isinstance(spec, dict)
     assert spec["guides"]["new-branch"]["name"] == INJECTED
     assert spec["guides"]["new-branch"]["phases"][0]["label"] == INJECTED
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_requirements_and_sources_a_guide_uses_link_back_to_its_step(
+    built_site: Path, lang: str
+) -> None:
+    """GOV.UK's "part of" box: each requirement and source page a guide uses names the guide and
+    the step, and links to that step; a source no guide uses names no step."""
+    fmt = Formatter(HUB.site.language(lang))
+    root = built_site / PREFIX[lang]
+    used: set[str] = set()
+    for guide in HUB.all("guide"):
+        numbers = {phase.phase: n for n, phase in enumerate(guide.phases, start=1)}
+        for view in item_views(HUB, guide):
+            number = numbers[view.phase.phase]
+            href = f'href="../guides/{guide.id}.html#phase-{view.phase.phase}"'
+            text = fmt.label("guide-step").format(
+                guide=fmt.text(guide.name),
+                step=number,
+                steps=len(guide.phases),
+                phase=fmt.label(f"phase-{view.phase.phase}"),
+            )
+            pages = [f"sources/{source}.html" for source in view.sources]
+            if view.item.requirement:
+                pages.append(f"requirement_sets/{view.item.requirement.set}.html")
+            for path in pages:
+                html = (root / path).read_text(encoding="utf-8")
+                assert href in html, f"{path} does not link to {href}"
+                assert text in html.replace("&amp;", "&"), f"{path} does not name {text!r}"
+            used.update(view.sources)
+    unused = next(source.id for source in HUB.all("source") if source.id not in used)
+    assert "#phase-" not in (root / "sources" / f"{unused}.html").read_text(encoding="utf-8")

@@ -93,6 +93,33 @@ def item_views(hub: Hub, guide: Guide) -> list[ItemView]:
     return views
 
 
+@dataclass(frozen=True)
+class GuideStep:
+    """Where a guide uses a requirement or a source: its phase, numbered as the guide shows it."""
+
+    guide: Guide
+    number: int
+    phase: GuidePhase
+
+
+def steps_using(
+    hub: Hub, requirement: tuple[str, str] | None = None, source: str | None = None
+) -> list[GuideStep]:
+    """The guide steps whose items plan for a requirement (set, id) or cite a source, once each."""
+    steps: list[GuideStep] = []
+    for guide in hub.all("guide"):
+        numbers = {phase.phase: number for number, phase in enumerate(guide.phases, start=1)}
+        for view in item_views(hub, guide):
+            ref = view.item.requirement
+            uses = (ref is not None and (ref.set, ref.id) == requirement) or (
+                source is not None and source in view.sources
+            )
+            step = GuideStep(guide, numbers[view.phase.phase], view.phase)
+            if uses and step not in steps:
+                steps.append(step)
+    return steps
+
+
 def see_also(item: GuideItem) -> list[tuple[str, str]]:
     """(kind, id) of the partnerships, cases and models an item points to."""
     return [
@@ -240,6 +267,20 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
             parts.append(f"**{escape_text(fmt.label('see-also'))}:** " + ", ".join(related))
         return Markup(" · ".join(parts))
 
+    def part_of(steps: list[GuideStep]) -> Markup:
+        """GOV.UK's "part of" box: the guide steps that use this, each linking to its step."""
+        links = []
+        for step in steps:
+            text = fmt.label("guide-step").format(
+                guide=fmt.text(step.guide.name),
+                step=step.number,
+                steps=len(step.guide.phases),
+                phase=fmt.label(f"phase-{step.phase.phase}"),
+            )
+            target = f"../guides/{step.guide.id}.md#phase-{step.phase.phase}"
+            links.append(f"[{escape_text(text)}]({target})")
+        return Markup("; ".join(links))
+
     def budget_calculation(line: BudgetLine, currency: str) -> str:
         if line.amount is None:
             return fmt.label("budget-not-entered")
@@ -253,6 +294,10 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
 
     return {
         "guide_items": lambda guide: item_views(hub, guide),
+        "part_of_requirement": lambda set_id, requirement_id: part_of(
+            steps_using(hub, requirement=(set_id, requirement_id))
+        ),
+        "part_of_source": lambda source_id: part_of(steps_using(hub, source=source_id)),
         "budget_calculation": budget_calculation,
         "item_meta": item_meta,
         "guide_timeline": lambda guide: guide_timeline(guide, fmt),
