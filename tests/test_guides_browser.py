@@ -4,6 +4,7 @@ survive changes to the data; and a plan page that agrees with `familyhub guide` 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -399,3 +400,40 @@ def test_the_print_button_prints_the_plan_not_the_blank_worksheet(
     expect(page.locator("#fh-plan-result")).to_be_visible()
     expect(page.locator(".fh-plan-worksheet")).to_be_hidden()
     expect(page.get_by_role("button", name="Print the plan")).to_be_hidden()
+
+
+def test_the_plan_shows_from_the_defaults_and_asks_for_the_salary(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/guides/plan.html")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    expect(page.locator("#fh-plan-output")).to_be_visible()
+    expect(page.locator("#fh-plan-summary")).to_have_text(
+        "Skriv koordinatorens årsløn i formularen, så regner planen budgettet ud."
+    )
+    expect(page.locator("table[data-table=phases]")).to_be_visible()
+    expect(page.locator("#fh-plan-coordinator-salary-error")).to_have_text("")  # not yet touched
+
+
+def test_a_municipality_the_hub_knows_links_its_page_and_partnerships(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    hamar = sorted(
+        p.name["en"]
+        for p in HUB.all("partnership")
+        if "hamar" in {p.municipality, *(party.municipality for party in p.parties)}
+    )
+    assert hamar
+    page.goto(f"{site_url}/en/guides/plan.html")
+    page.fill("#fh-plan-municipality", "  HAMAR ")
+    known = page.locator(".fh-plan-known a")
+    expect(known).to_have_text("Hamar kommune")
+    assert known.get_attribute("href") == "../municipalities/hamar.html"
+    listed = page.locator(".fh-plan-known + ul a").all_inner_texts()
+    assert sorted(listed) == hamar
+    page.locator(".fh-plan-known + ul a").first.click()
+    expect(page).to_have_url(re.compile(r"/en/partnerships/[a-z0-9-]+\.html$"))
+    page.goto(f"{site_url}/en/guides/plan.html")
+    page.fill("#fh-plan-municipality", "Atlantis")
+    expect(page.locator(".fh-plan-title")).to_contain_text("Atlantis")
+    expect(page.locator(".fh-plan-known")).to_have_count(0)

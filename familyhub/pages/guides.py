@@ -3,6 +3,7 @@ plan spec that the "make your plan" page and `familyhub guide` share, and the pl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,10 @@ PLAN_LABELS = (
     "plan-error-date",
     "plan-error-required",
     "plan-monthly",
+    "plan-prompt",
+    "plan-municipality-known",
+    "plan-municipality-none",
+    "partnerships",
     "plan-from",
     "plan-schedule",
     "plan-target-date",
@@ -239,7 +244,36 @@ def plan_spec(hub: Hub, fmt: Formatter) -> dict[str, Any]:
         "guides": guides,
         "format": browser_formats(fmt),
         "labels": {key: fmt.label(key) for key in PLAN_LABELS},
+        "municipalities": known_municipalities(hub, fmt),
     }
+
+
+def known_municipalities(hub: Hub, fmt: Formatter) -> list[dict[str, Any]]:
+    """The municipalities the hub has pages for, by the names a founder may type ("Hamar",
+    "Hamar kommune"), each with its page and its partnerships' pages, relative to the plan page."""
+    known = []
+    for municipality in hub.all("municipality"):
+        name = municipality.name
+        short = re.sub(r"\s+(kommune|municipality)$", "", name, flags=re.IGNORECASE)
+        partnerships = [
+            {"name": fmt.text(p.name), "href": f"../partnerships/{p.id}.html"}
+            for p in hub.all("partnership")
+            if municipality.id in {p.municipality, *(party.municipality for party in p.parties)}
+        ]
+        known.append(
+            {
+                "names": sorted({typed_name(text) for text in (name, short, municipality.id)}),
+                "name": name,
+                "href": f"../municipalities/{municipality.id}.html",
+                "partnerships": partnerships,
+            }
+        )
+    return known
+
+
+def typed_name(text: str) -> str:
+    """A name as the plan page compares it: lower case, single spaces (familyhub-plan.js)."""
+    return " ".join(text.lower().split())
 
 
 def guide_helpers(renderer: PageContext) -> dict[str, Any]:

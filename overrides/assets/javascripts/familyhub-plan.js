@@ -231,8 +231,9 @@
       var amount = parseAmount(self.field(line.input), max);
       var message = "";
       if (isNaN(amount)) message = fmt.label("plan-error-amount", { max: fmt.number(max) });
-      else if (amount === null && line.required) message = fmt.label("plan-error-required");
-      ok = self.error(line.input, message) && ok;
+      // a required amount not given yet: the dates are shown, the budget asks for it
+      if (amount === null && line.required) self.error(line.input, fmt.label("plan-error-required"));
+      else ok = self.error(line.input, message) && ok;
       amounts[line.input] = isNaN(amount) ? null : amount;
     });
     this.hint(amounts);
@@ -251,6 +252,8 @@
     result.textContent = "";
     this.title.textContent = municipality ?
       fmt.label("plan-title", { guide: guide.name, municipality: municipality }) : guide.name;
+
+    this.known(municipality);
 
     result.appendChild(element("h3", fmt.label("plan-schedule")));
     result.appendChild(table("phases",
@@ -293,8 +296,38 @@
     years.push([fmt.label("budget-total"), money(plan.total)]);
     result.appendChild(table("years", [fmt.label("year"), fmt.label("amount")], years));
     if (!plan.complete) result.appendChild(element("p", fmt.label("budget-not-counted")));
-    this.summary.textContent = fmt.label("budget-summary",
+    var waiting = plan.lines.some(function (line) {
+      return line.spec.required && line.amount === null;
+    });
+    this.summary.textContent = waiting ? fmt.label("plan-prompt") : fmt.label("budget-summary",
       { total: money(plan.total), years: plan.yearTotals.length });
+  };
+
+  Planner.prototype.known = function (typed) {
+    // a municipality the hub knows: its page, and its partnerships to learn from
+    var name = typed.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+    var match = this.spec.municipalities.filter(function (municipality) {
+      return name && municipality.names.indexOf(name) >= 0;
+    })[0];
+    if (!match) return;
+    var fmt = this.fmt;
+    var box = element("p", fmt.label("plan-municipality-known") + " ", "fh-plan-known");
+    var page = element("a", match.name);
+    page.href = match.href;
+    box.appendChild(page);
+    this.result.appendChild(box);
+    if (!match.partnerships.length) {
+      this.result.appendChild(element("p", fmt.label("plan-municipality-none")));
+      return;
+    }
+    var list = element("ul");
+    list.setAttribute("aria-label", fmt.label("partnerships"));
+    match.partnerships.forEach(function (partnership) {
+      var link = element("a", partnership.name);
+      link.href = partnership.href;
+      list.appendChild(element("li")).appendChild(link);
+    });
+    this.result.appendChild(list);
   };
 
   Planner.prototype.update = function () {
