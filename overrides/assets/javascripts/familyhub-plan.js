@@ -333,7 +333,12 @@
   Planner.prototype.update = function () {
     var inputs = this.read();
     this.output.hidden = !inputs;
-    if (inputs) this.render(inputs);
+    // the same inputs draw nothing anew: a "change" as the reader leaves a field for a link in
+    // the plan would otherwise replace that link under the pointer, and the click would be lost
+    var drawn = inputs && JSON.stringify([inputs.start, inputs.amounts, inputs.guide.name,
+      this.field("currency").value, this.field("municipality").value]);
+    if (inputs && drawn !== this.drawn) this.render(inputs);
+    this.drawn = drawn;
     this.toAddress();
   };
 
