@@ -330,6 +330,15 @@
     this.result.appendChild(list);
   };
 
+  Planner.prototype.reachable = function () {
+    // a table wider than a phone scrolls sideways: while it does, the keyboard must reach it
+    // (WCAG 2.1.1), as scroll-focus.js does for the tables Material wraps
+    this.result.querySelectorAll("table").forEach(function (node) {
+      if (node.scrollWidth > node.clientWidth) node.setAttribute("tabindex", "0");
+      else node.removeAttribute("tabindex");
+    });
+  };
+
   Planner.prototype.update = function () {
     var inputs = this.read();
     this.output.hidden = !inputs;
@@ -339,12 +348,14 @@
       this.field("currency").value, this.field("municipality").value]);
     if (inputs && drawn !== this.drawn) this.render(inputs);
     this.drawn = drawn;
+    this.reachable();
     this.toAddress();
   };
 
   Planner.prototype.bind = function () {
     var self = this;
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("resize", function () { self.reachable(); });
     this.form.addEventListener("change", function (event) {
       self.touched[event.target.name] = true;
       if (event.target.name === "requirements") self.chooseGuide();
