@@ -84,10 +84,12 @@ def test_a_language_in_preparation_is_accepted_text_by_text(
         return add
 
     def prepare_swedish(text: str) -> str:
-        listed = "\nlanguages_in_preparation: ["
+        listed = "\nlanguages_in_preparation:\n"
         if listed in text:
-            return text.replace(listed, f"{listed}sv, ", 1)
-        return text.replace("\nlanguages:\n", f"{listed}sv]\nlanguages:\n", 1)
+            return text.replace(listed, f"{listed}  - code: sv\n", 1)
+        return text.replace(
+            "\nlanguages:\n", "\nlanguages_in_preparation: [{code: sv}]\nlanguages:\n", 1
+        )
 
     path = edit(PARTNERSHIP, name_in("sv", "Samarbete i Holbæk"))
     code, _, err = check(data_dir, capsys)

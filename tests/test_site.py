@@ -154,33 +154,47 @@ def test_no_resource_from_another_host(built_site: Path) -> None:
 KEY_FIGURES = {
     "000 Holbæk": (
         "partnerships/holbaek-home-start",
-        {"da": ["500.000 kr.", "15. april 2024"], "en": ["DKK 500,000", "15 April 2024"]},
+        {
+            "da": ["500.000 kr.", "15. april 2024"],
+            "en": ["DKK 500,000", "15 April 2024"],
+            "nb": ["500 000 danske kr.", "15. april 2024"],
+        },
     ),
     "001 HOME-START København": (
         "organisations/home-start-kobenhavn",
         {
             "da": ["700.000 kr.", "ca. 15.000 kr.", "ca. 35"],
             "en": ["DKK 700,000", "about DKK 15,000", "about 35"],
+            "nb": ["700 000 danske kr.", "ca. 15 000 danske kr.", "ca. 35"],
         },
     ),
     "001 HOME-START Denmark": (
         "organisations/home-start-familiekontakt",
-        {"da": ["næsten 450", "næsten 1.000"], "en": ["almost 450", "almost 1,000"]},
+        {
+            "da": ["næsten 450", "næsten 1.000"],
+            "en": ["almost 450", "almost 1,000"],
+            "nb": ["nesten 450", "nesten 1 000"],
+        },
     ),
     "002 small-children clubs": (
         "models/small-children-club",
-        {"da": ["Red Barnet", "12"], "en": ["Red Barnet", "12"]},
+        {"da": ["Red Barnet", "12"], "en": ["Red Barnet", "12"], "nb": ["Red Barnet", "12"]},
     ),
     "003 Esbjerg": (
         "cases/familiens-hus-esbjerg",
         {
             "da": ["ca. 20", "22", "26", "Vibeke Stage"],
             "en": ["about 20", "22", "26", "Vibeke Stage"],
+            "nb": ["ca. 20", "22", "26", "Vibeke Stage"],
         },
     ),
     "004 HSF Norway": (
         "requirement_sets/hsfn-new-branch",
-        {"da": ["mindst 50 %", "3 år"], "en": ["at least 50%", "3 years"]},
+        {
+            "da": ["mindst 50 %", "3 år"],
+            "en": ["at least 50%", "3 years"],
+            "nb": ["minst 50 %", "3 år"],
+        },
     ),
 }
 
@@ -198,7 +212,12 @@ def test_key_figures_of_every_seed_are_on_their_page(
 
 
 @pytest.mark.parametrize(
-    ("lang", "title"), [("da", "Tilgængelighedserklæring"), ("en", "Accessibility statement")]
+    ("lang", "title"),
+    [
+        ("da", "Tilgængelighedserklæring"),
+        ("en", "Accessibility statement"),
+        ("nb", "Tilgjengelighetserklæring"),
+    ],
 )
 def test_every_page_links_the_accessibility_statement(
     built_site: Path, lang: str, title: str

@@ -56,7 +56,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_DATA
-    schemas = all_schemas(site.codes, site.languages_in_preparation)
+    schemas = all_schemas(site.codes, site.preparing)
     args.output = args.output or Path(args.data).resolve().parent / DEFAULT_SCHEMA_DIR
     args.output.mkdir(parents=True, exist_ok=True)
     for name, schema in schemas.items():

@@ -41,15 +41,26 @@ class Language(Strict):
     publisher: Publisher = Field(default_factory=Publisher)
 
 
+class LanguageInPreparation(Strict):
+    """A language whose texts and labels are being written: what it has so far, nothing required
+    but its code. It moves to `languages` when every text and label has it."""
+
+    code: LanguageCode
+    locale: ShortStr | None = None
+    name: ShortStr | None = None
+    money: dict[Currency, ShortStr] = {}
+    labels: dict[Slug, ShortStr] = {}
+    publisher: Publisher = Field(default_factory=Publisher)
+
+
 class SiteConfig(Strict):
     """data/site.yml: the one list of languages and their UI labels."""
 
     languages: Annotated[list[Language], Field(min_length=1)]
     default_language: LanguageCode
     # languages whose texts editors are adding, file by file: accepted beside the built
-    # languages' texts, not yet required and not built; a language moves to `languages` (with
-    # its labels) once every text has it
-    languages_in_preparation: list[LanguageCode] = []
+    # languages' texts, not yet required and not built
+    languages_in_preparation: list[LanguageInPreparation] = []
 
     @property
     def codes(self) -> list[str]:
@@ -59,7 +70,11 @@ class SiteConfig(Strict):
     def text_context(self) -> dict[str, list[str]]:
         """What the validation of every text needs to know: which languages it must have and
         which it may have."""
-        return {"languages": self.codes, "preparing": self.languages_in_preparation}
+        return {"languages": self.codes, "preparing": self.preparing}
+
+    @property
+    def preparing(self) -> list[str]:
+        return [language.code for language in self.languages_in_preparation]
 
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)

@@ -120,7 +120,7 @@ def write_downloads(hub: Hub, out_dir: Path) -> list[Path]:
             written += [csv_path, xlsx_path]
     for name, content in (
         (REGISTER, register(hub)),
-        (REGISTER_SCHEMA, register_schema(hub.site.codes, hub.site.languages_in_preparation)),
+        (REGISTER_SCHEMA, register_schema(hub.site.codes, hub.site.preparing)),
     ):
         path = out_dir / name
         path.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
