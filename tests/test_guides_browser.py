@@ -303,6 +303,12 @@ def test_plan_page_gives_the_same_plan_as_the_command(
     assert len(cli_tables) == (4 if form["coordinator-salary"] else 2)
 
 
+def open_plan(page: Page, site_url: str, lang: str = "da") -> None:
+    """The plan page in a language, planning for HSFN's requirements (the guide with a budget)."""
+    page.goto(f"{site_url}/{'' if lang == 'da' else lang + '/'}guides/plan.html")
+    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+
+
 # Worked out by hand from data/requirement_sets/hsfn-new-branch.yml (coordinator 0.5 of a post
 # for 3 years, office for 3 years): 0.5 x 480,000 = 240,000 a year, + 60,000 office = 300,000 a
 # year, 900,000 in all; 0.5 x 333,333 = 166,666.5, rounded half up to 166,667 a year, 500,001.
@@ -317,8 +323,7 @@ def test_plan_page_sums_as_worked_out_by_hand(
     lang: str, salary: str, office: str, summary: str, page: Page, site_url: str, errors: list[str]
 ) -> None:
     """The real familyhub-plan.js in the browser, against numbers worked out by hand."""
-    page.goto(f"{site_url}/{'' if lang == 'da' else lang + '/'}guides/plan.html")
-    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    open_plan(page, site_url, lang)
     page.fill("#fh-plan-start", "2026-01-05")
     page.fill("#fh-plan-coordinator-salary", salary)
     page.fill("#fh-plan-office-cost", office)
@@ -328,8 +333,7 @@ def test_plan_page_sums_as_worked_out_by_hand(
 def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
     page: Page, site_url: str, errors: list[str]
 ) -> None:
-    page.goto(f"{site_url}/guides/plan.html")
-    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    open_plan(page, site_url)
     page.fill("#fh-plan-start", "2026-01-05")
     page.fill("#fh-plan-coordinator-salary", "-5")
     expect(page.locator("#fh-plan-coordinator-salary-error")).to_have_text(
@@ -348,8 +352,7 @@ def test_a_plan_is_a_link_that_opens_the_same_plan(
     page: Page, site_url: str, errors: list[str]
 ) -> None:
     """The inputs live in the address: the link, opened afresh, gives the same plan."""
-    page.goto(f"{site_url}/en/guides/plan.html")
-    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    open_plan(page, site_url, "en")
     page.fill("#fh-plan-municipality", "Hamar & <Stange>")
     page.fill("#fh-plan-start", "2027-01-04")
     page.fill("#fh-plan-coordinator-salary", "600000")
@@ -371,8 +374,7 @@ def test_a_plan_is_a_link_that_opens_the_same_plan(
 def test_a_small_salary_asks_whether_it_is_monthly(
     page: Page, site_url: str, errors: list[str]
 ) -> None:
-    page.goto(f"{site_url}/guides/plan.html")
-    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    open_plan(page, site_url)
     page.fill("#fh-plan-coordinator-salary", "42000")
     hint = page.locator("#fh-plan-coordinator-salary-hint")
     expect(hint).to_have_text(
@@ -390,9 +392,8 @@ def test_a_small_salary_asks_whether_it_is_monthly(
 def test_the_print_button_prints_the_plan_not_the_blank_worksheet(
     page: Page, site_url: str, errors: list[str]
 ) -> None:
-    page.goto(f"{site_url}/en/guides/plan.html")
+    open_plan(page, site_url, "en")
     page.evaluate("window.print = () => { window.printed = true; }")
-    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
     page.fill("#fh-plan-coordinator-salary", "480000")
     page.get_by_role("button", name="Print the plan").click()
     assert page.evaluate("window.printed") is True
@@ -405,8 +406,7 @@ def test_the_print_button_prints_the_plan_not_the_blank_worksheet(
 def test_the_plan_shows_from_the_defaults_and_asks_for_the_salary(
     page: Page, site_url: str, errors: list[str]
 ) -> None:
-    page.goto(f"{site_url}/guides/plan.html")
-    page.select_option("#fh-plan-requirements", "hsfn-new-branch")
+    open_plan(page, site_url)
     expect(page.locator("#fh-plan-output")).to_be_visible()
     expect(page.locator("#fh-plan-summary")).to_have_text(
         "Skriv koordinatorens årsløn i formularen, så regner planen budgettet ud."

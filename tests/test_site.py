@@ -214,9 +214,13 @@ def test_key_figures_of_every_seed_are_on_their_page(
 @pytest.mark.parametrize(
     ("lang", "title"),
     [
-        ("da", "Tilgængelighedserklæring"),
-        ("en", "Accessibility statement"),
-        ("nb", "Tilgjengelighetserklæring"),
+        (lang, title)
+        for lang, title in (
+            ("da", "Tilgængelighedserklæring"),
+            ("en", "Accessibility statement"),
+            ("nb", "Tilgjengelighetserklæring"),
+        )
+        if lang in LANGUAGES  # the languages the site is built in
     ],
 )
 def test_every_page_links_the_accessibility_statement(
