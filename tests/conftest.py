@@ -50,6 +50,16 @@ PREFIX = {
 }
 
 
+def language_pages(site: Path, lang: str) -> list[Path]:
+    """Every built HTML page of one language: those in its folder of site/, which for the default
+    language is site/ itself less the other languages' folders."""
+    others = {prefix.rstrip("/") for code, prefix in PREFIX.items() if prefix and code != lang}
+    folder = site / PREFIX[lang]
+    return sorted(
+        page for page in folder.rglob("*.html") if page.relative_to(site).parts[0] not in others
+    )
+
+
 def copy_project(target: Path) -> Path:
     """The files a build reads, without generated pages, into target/."""
     target.mkdir(parents=True, exist_ok=True)

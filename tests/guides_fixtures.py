@@ -46,7 +46,11 @@ def change_branch_guide(data_dir: Path) -> None:
         0,
         {
             "id": ADDED_ITEM,
-            "title": {"da": "Et punkt tilføjet senere", "en": "An item added later"},
+            "title": {
+                "da": "Et punkt tilføjet senere",
+                "en": "An item added later",
+                "nb": "Et punkt lagt til senere",
+            },
             "source": "hsfn-til-kommuner",
         },
     )

@@ -16,13 +16,17 @@ import pytest
 
 from familyhub.cli.main import main
 
-from .conftest import ROOT
+from .conftest import PREFIX, ROOT
+
+# docs/contribute.md in the default language, contribute.<code>.md in each other one
+CONTRIBUTE_PAGES = [f"contribute.{code}.md" if PREFIX[code] else "contribute.md" for code in PREFIX]
 
 QUOTED = re.compile(r"^\| `([^`]+)` \|", re.M)
 # what a newcomer types into the partnership skeleton, with the mistakes the page warns about
 FILLED = [
     "Viborg og Home-Start",
     "Viborg and Home-Start",
+    "Viborg og Home-Start",
     "aktiv",  # Danish for active
     "holbaek-home-start-2024",  # the source that says it is active
     "viborg",  # no such municipality yet
@@ -30,15 +34,19 @@ FILLED = [
     "viborg",
     "Betaler: koordinator",  # a colon and a space, unquoted
     "Pays the coordinator",
+    "Betaler koordinatoren",
     "home-start-viborg",  # no such organisation yet
     "Frivillige",
     "Volunteers",
+    "Frivillige",
     "Et samarbejde.",
     "",  # the English summary left empty
+    "Et samarbeid.",
     "500.000 kr.",
     "granted",
     "Bidrag",
     "Contribution",
+    "Bidrag",
     "holbaek-home-start-2024",
     "holbaek-home-start-2024",
 ]
@@ -53,6 +61,7 @@ SOURCE = [
     "11-2025",  # not YYYY-MM
     "En nyhed om samarbejdet.",
     "A news item about the partnership.",
+    "En nyhet om samarbeidet.",
 ]
 
 ORGANISATION = [
@@ -61,6 +70,7 @@ ORGANISATION = [
     "www.homestart.dk",  # no https://
     "Lokalafdeling.",
     "Local branch.",  # then deleted: a missing translation
+    "Lokal avdeling.",
     "holbaek-home-start-2024",
 ]
 
@@ -126,7 +136,7 @@ def quoted_messages(page: Path) -> list[str]:
     return QUOTED.findall(error_table)
 
 
-@pytest.mark.parametrize("page", ["contribute.md", "contribute.en.md"])
+@pytest.mark.parametrize("page", CONTRIBUTE_PAGES)
 def test_every_message_the_contribute_page_quotes_is_real(
     page: str, data_dir: Path, capsys
 ) -> None:

@@ -25,9 +25,14 @@ from familyhub.i18n import Formatter
 
 from .conftest import PREFIX, copy_project, run_mkdocs_build
 
-DELIMITER = {"da": ";", "en": ","}
+# a spreadsheet where the decimal mark is a comma (da, nb) reads CSV split at semicolons
+DELIMITER = {"da": ";", "en": ",", "nb": ";"}
 HTML = "{http://www.w3.org/1999/xhtml}"
-HOSTILE = {"da": '=HYPERLINK("http://evil.example","klik")', "en": "@SUM(1+1)*cmd|' /C calc'!A0"}
+HOSTILE = {
+    "da": '=HYPERLINK("http://evil.example","klik")',
+    "en": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "nb": "+1+cmd|' /C calc'!A0",
+}
 HOSTILE_ID = "holbaek-home-start"
 EMPTY = "\u2013"
 

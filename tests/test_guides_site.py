@@ -113,7 +113,8 @@ def test_plan_page_embeds_the_plan_the_data_describes(built_site: Path, lang: st
     data = yaml.safe_load((ROOT / "data" / "guides" / "new-branch.yml").read_text())
     assert list(weeks.values()) == [phase["weeks"] for phase in data["phases"]]
     assert guide["name"] == data["name"][lang]
-    separators = {"da": (",", "."), "en": (".", ",")}[lang]
+    # Norwegian groups thousands with a (no-break) space, as Språkrådet writes them
+    separators = {"da": (",", "."), "en": (".", ","), "nb": (",", "\u00a0")}[lang]
     assert (spec["format"]["decimal"], spec["format"]["group"]) == separators
     assert re.search(r'<form class="fh-plan-form" id="fh-plan-form" novalidate hidden>', html)
     assert "<noscript>" in html

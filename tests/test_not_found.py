@@ -17,15 +17,13 @@ from playwright.sync_api import Browser
 
 from familyhub.site.headers import write_header_files
 
-from .conftest import copy_project, run_mkdocs_build
+from .conftest import PREFIX, SITE_YML, copy_project, run_mkdocs_build
 
 FOLDER = "/hub/"
-TITLES = {"da": "Siden findes ikke", "en": "Page not found"}
+TITLES = {"da": "Siden findes ikke", "en": "Page not found", "nb": "Siden finnes ikke"}
 MISSING = {
-    "da": "/hub/partnerships/gone/deeper.html",
-    "en": "/hub/en/partnerships/gone/deeper.html",
+    lang: f"{FOLDER}{prefix}partnerships/gone/deeper.html" for lang, prefix in PREFIX.items()
 }
-OTHER = {"da": "en", "en": "da"}
 
 
 class SubFolderHost(http.server.SimpleHTTPRequestHandler):
@@ -73,7 +71,7 @@ def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = project / "site"
     write_header_files(site)
     rules = [line.split() for line in (site / "_redirects").read_text().splitlines()]
-    assert [rule[2] for rule in rules] == ["404", "404"]
+    assert [rule[2] for rule in rules] == ["404"] * len(PREFIX)
     host = type(
         "Host",
         (SubFolderHost,),
@@ -113,25 +111,26 @@ def test_each_language_has_its_own_404_whose_links_work_under_a_sub_folder(
     # the missing page itself is the only failed request: styles, scripts, search all load
     assert failed == [hub_url + MISSING[lang]]
     assert errors == []
-    root = f"{hub_url}{FOLDER}" + ("en/" if lang == "en" else "")
-    other_root = f"{hub_url}{FOLDER}" + ("en/" if OTHER[lang] == "en" else "")
+    root = f"{hub_url}{FOLDER}{PREFIX[lang]}"
+    others = {code: f"{hub_url}{FOLDER}{PREFIX[code]}" for code in PREFIX if code != lang}
     local = [link for link in page.evaluate(LINKS) if link["href"].startswith(hub_url)]
     assert len(local) > 15
     for link in local:
-        if link["lang"] == OTHER[lang]:
+        if link["lang"] in others:
             # the language switch: the other language's 404
-            assert link["href"] == f"{other_root}404.html", link
+            assert link["href"] == f"{others[link['lang']]}404.html", link
             continue
         href = link["href"].split("#")[0]
         assert href.startswith(root), link
-        if lang == "da":
-            assert not href.startswith(f"{hub_url}{FOLDER}en/"), link
+        assert not any(
+            href.startswith(other) for other in others.values() if not root.startswith(other)
+        ), link
         status = page.request.get(href).status
         assert status == 200 or href.endswith("404.html"), f"{link} answers {status}"
     context.close()
 
 
-SEARCH = {"da": "Søg", "en": "Search"}
+SEARCH = {language["code"]: language["labels"]["search-open"] for language in SITE_YML["languages"]}
 
 
 @pytest.mark.parametrize("lang", TITLES)
@@ -148,5 +147,10 @@ def test_the_404_search_finds_pages_of_its_own_language(
     assert hrefs
     for href in hrefs:
         assert href.startswith(f"{hub_url}{FOLDER}"), href
-        assert href.startswith(f"{hub_url}{FOLDER}en/") == (lang == "en"), href
+        in_language = [
+            code
+            for code in PREFIX
+            if PREFIX[code] and href.startswith(f"{hub_url}{FOLDER}{PREFIX[code]}")
+        ]
+        assert in_language == ([lang] if PREFIX[lang] else []), href
     page.close()

@@ -22,7 +22,7 @@ from familyhub.i18n import Formatter
 from familyhub.pdf.documents import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
 from familyhub.site.build import build_site
 
-from .conftest import PREFIX, ROOT, run_mkdocs_build
+from .conftest import PREFIX, ROOT, language_pages, run_mkdocs_build
 from .test_site import KEY_FIGURES
 
 HUB = load_hub(ROOT / "data")
@@ -112,6 +112,14 @@ def test_cover_names_the_language_and_the_day_of_the_build(pdf_site: Path, lang:
     assert "familyhub" in cover
     assert f"{fmt.label('language')}: {HUB.site.language(lang).name}" in cover
     assert fmt.label("pdf-built").format(date=fmt.date(dt.date.today())) in cover
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_are_numbered_in_the_language_of_the_pdf(pdf_site: Path, lang: str) -> None:
+    pdf = pdf_site / hub_pdf(lang)
+    pages = len(reader_of(pdf).pages)
+    numbered = Formatter(HUB.site.language(lang)).label("pdf-page-of").format(page=3, pages=pages)
+    assert numbered in text_of(pdf, 3, 3)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -257,11 +265,7 @@ class DownloadLinks(HTMLParser):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_links_its_pdfs_and_the_links_resolve(pdf_site: Path, lang: str) -> None:
     root = pdf_site / LANGUAGES[lang]
-    pages = [
-        page
-        for page in root.rglob("*.html")
-        if page.name != "404.html" and (lang != "da" or not page.is_relative_to(pdf_site / "en"))
-    ]
+    pages = [page for page in language_pages(pdf_site, lang) if page.name != "404.html"]
     assert len(pages) > HUB.count()
     for page in pages:
         parser = DownloadLinks()

@@ -13,7 +13,7 @@ import pytest
 from familyhub.data.load import load_hub
 from familyhub.pdf.documents import hub_pdf
 
-from .conftest import PREFIX, ROOT
+from .conftest import PREFIX, ROOT, language_pages
 
 HUB = load_hub(ROOT / "data")
 # words that only a developer's page would use
@@ -34,13 +34,7 @@ def pdf_text(pdf: Path) -> str:
 
 
 def reader_pages(site: Path, lang: str) -> list[Path]:
-    folder = site / PREFIX[lang]
-    return [
-        page
-        for page in folder.rglob("*.html")
-        if page.name not in CONTRIBUTORS
-        and (lang == "en" or page.relative_to(site).parts[0] != "en")
-    ]
+    return [page for page in language_pages(site, lang) if page.name not in CONTRIBUTORS]
 
 
 def test_the_performance_report_is_in_the_repository_not_the_site(built_site: Path) -> None:

@@ -15,7 +15,7 @@ from playwright.sync_api import Page
 from familyhub.site.headers import security_headers
 from familyhub.site.search import build_index
 
-from .conftest import PREFIX, serving
+from .conftest import PREFIX, SITE_YML, serving
 
 RESULT_LINKS = ".fh-search__results a"
 # every result of a query, through the page's own pagefind.js (the dialog lists ten at a time)
@@ -28,7 +28,7 @@ ALL_RESULTS = """async (query) => {
 }"""
 
 
-OPEN = {"da": "Søg", "en": "Search"}
+OPEN = {language["code"]: language["labels"]["search-open"] for language in SITE_YML["languages"]}
 
 
 def open_search(page: Page, start: str) -> None:
@@ -100,6 +100,25 @@ def test_danish_search_finds_inflected_words_in_danish_pages_only(
     assert not [path for path in paths if path.startswith("/en/")], paths
     # the inflected form finds every page the base form finds
     assert set(search_all(page, f"{site_url}/cases/index.html", base)) <= set(paths)
+
+
+# issue 13: Norwegian inflections, found with Pagefind's Norwegian stemmer on pages in bokmål
+INFLECTED_NB = [
+    ("familiekontaktene", "familiekontakt", "/nb/evaluations/home-start-evaluering-2014.html"),
+    ("kommunene", "kommune", "/nb/municipalities/index.html"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("inflected", "base", "about"), INFLECTED_NB)
+def test_norwegian_search_finds_inflected_words_in_norwegian_pages_only(
+    page: Page, site_url: str, inflected: str, base: str, about: str
+) -> None:
+    start = f"{site_url}/nb/cases/index.html"
+    paths = search_all(page, start, inflected)
+    assert about in paths, paths
+    assert all(path.startswith("/nb/") for path in paths), paths
+    assert set(search_all(page, start, base)) <= set(paths)
 
 
 @pytest.mark.browser

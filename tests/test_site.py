@@ -13,7 +13,7 @@ from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 from familyhub.pages.render import display_name
 
-from .conftest import PREFIX, ROOT
+from .conftest import PREFIX, ROOT, language_pages
 
 HUB = load_hub(ROOT / "data")
 LANGUAGES = PREFIX  # language -> folder of its pages in site/
@@ -95,19 +95,21 @@ def test_every_overview_links_every_entity(built_site: Path, lang: str) -> None:
 
 
 def test_language_switch_points_to_the_same_page(built_site: Path) -> None:
-    """On every page of both languages, the switch leads to the same page in the other language."""
-    danish_pages = [
-        p for p in built_site.rglob("*.html") if "en" not in p.relative_to(built_site).parts
-    ]
-    assert len(danish_pages) > 50
-    for danish in danish_pages:
-        if danish.name == "404.html":
-            continue  # not a page of either tree: the host serves it for any missing address
-        english = built_site / "en" / danish.relative_to(built_site)
-        to_english = (danish.parent / parse(danish).alternates["en"]).resolve()
-        to_danish = (english.parent / parse(english).alternates["da"]).resolve()
-        assert to_english == english.resolve(), danish
-        assert to_danish == danish.resolve(), english
+    """On every page of every language, the switch lists every language and leads each to the
+    same page in that language."""
+    default = next(code for code, prefix in PREFIX.items() if not prefix)
+    pages = language_pages(built_site, default)
+    assert len(pages) > 50
+    for page in pages:
+        if page.name == "404.html":
+            continue  # not a page of any tree: the host serves it for any missing address
+        relative = page.relative_to(built_site)
+        versions = {lang: built_site / PREFIX[lang] / relative for lang in PREFIX}
+        for version in versions.values():
+            alternates = parse(version).alternates
+            assert set(alternates) == set(PREFIX), version
+            for lang, href in alternates.items():
+                assert (version.parent / href).resolve() == versions[lang].resolve(), version
 
 
 def test_pages_are_in_their_language(built_site: Path) -> None:

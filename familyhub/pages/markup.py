@@ -24,7 +24,8 @@ from familyhub.i18n import Formatter
 # already entities by then. Escaping them keeps data text from becoming links, HTML or markup.
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|"
 _MARKDOWN_ESCAPES = str.maketrans({char: "\\" + char for char in _MARKDOWN_SPECIAL})
-_WHITESPACE = re.compile(r"\s+")
+# every whitespace but the no-break spaces, which keep "250 000 kr" (nb) on one line
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f]+")
 SLUG = re.compile(SLUG_PATTERN)
 
 
