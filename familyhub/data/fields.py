@@ -47,6 +47,8 @@ Number = StrictInt | StrictFloat
 NonNegative = Annotated[Number, Field(ge=0)]
 Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
 Country = Literal["DK", "NO", "SE"]
+# the currency a plan in that country budgets in
+COUNTRY_CURRENCY = {"DK": "DKK", "NO": "NOK", "SE": "SEK"}
 PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 

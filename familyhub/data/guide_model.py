@@ -8,7 +8,9 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field, model_validator
 
 from familyhub.data.fields import (
+    COUNTRY_CURRENCY,
     CaseId,
+    Country,
     Currency,
     Entity,
     ModelId,
@@ -82,6 +84,8 @@ class BudgetLine(Strict):
 class Guide(Entity):
     name: Text
     audience: Literal["founders", "municipalities"]
+    # every requirement the guide uses is this country's, and its budget is in its currency
+    country: Country
     summary: Text
     # the requirement sets this guide turns into a plan: `familyhub guide --requirements <one>`
     requirement_sets: Annotated[list[RequirementSetId], Field(min_length=1)]
@@ -93,15 +97,23 @@ class Guide(Entity):
     def _well_formed(self) -> Guide:
         if self.id == PLAN_PAGE:
             raise ValueError(f"the id '{PLAN_PAGE}' is taken by the plan page")
+        # the order is the guide's: the sources order the steps differently in each country
         order = [phase.phase for phase in self.phases]
-        if order != sorted(set(order), key=PHASES.index):
-            raise ValueError(f"phases appear once each, in the order {', '.join(PHASES)}")
+        twice_phases = sorted({phase for phase in order if order.count(phase) > 1})
+        if twice_phases:
+            raise ValueError(f"each phase appears once: {', '.join(twice_phases)} is there twice")
         ids = [item.id for phase in self.phases for item in phase.items]
         twice = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
         if twice:
             raise ValueError(f"item id used twice: {', '.join(twice)}")
         if self.budget and self.currency is None:
             raise ValueError("a guide with a budget names its currency")
+        expected = COUNTRY_CURRENCY[self.country]
+        if self.currency is not None and self.currency != expected:
+            raise ValueError(
+                f"currency {self.currency} is not the currency of {self.country} ({expected}):"
+                " a plan budgets in the currency of its guide's country"
+            )
         return self
 
     def items(self) -> Iterator[tuple[GuidePhase, GuideItem]]:
@@ -115,14 +127,17 @@ class Guide(Entity):
         for p, phase in enumerate(self.phases):
             for i, item in enumerate(phase.items):
                 if item.requirement:
-                    problem = _requirement_problem(item.requirement, entities)
+                    problem = self._requirement_problem(item.requirement, entities)
                     if problem:
-                        yield ("phases", p, "items", i, "requirement", "id"), problem
+                        yield ("phases", p, "items", i, "requirement", "set"), problem
         for b, line in enumerate(self.budget):
-            problem = _requirement_problem(line.requirement, entities, needs_years=True)
+            problem = self._requirement_problem(line.requirement, entities, needs_years=True)
             if problem:
-                yield ("budget", b, "requirement", "id"), problem
+                yield ("budget", b, "requirement", "set"), problem
         for s, set_id in enumerate(self.requirement_sets):
+            problem = self._country_problem(set_id, entities)
+            if problem:
+                yield ("requirement_sets", s), problem
             others = [
                 guide.id
                 for guide in entities["guide"].values()
@@ -133,14 +148,24 @@ class Guide(Entity):
                 yield ("requirement_sets", s), message
 
 
-def _requirement_problem(
-    ref: RequirementRef, entities: dict[str, dict[str, Any]], needs_years: bool = False
-) -> str | None:
-    if ref.set not in entities["requirement_set"]:
-        return None  # a missing set is reported as a dangling reference
-    requirement = ref.resolve(entities)
-    if requirement is None:
-        return f"no requirement '{ref.id}' in requirement set '{ref.set}'"
-    if needs_years and requirement.years is None:
-        return f"requirement '{ref.id}' has no years to budget for"
-    return None
+    def _requirement_problem(
+        self, ref: RequirementRef, entities: dict[str, dict[str, Any]], needs_years: bool = False
+    ) -> str | None:
+        if ref.set not in entities["requirement_set"]:
+            return None  # a missing set is reported as a dangling reference
+        requirement = ref.resolve(entities)
+        if requirement is None:
+            return f"no requirement '{ref.id}' in requirement set '{ref.set}'"
+        if needs_years and requirement.years is None:
+            return f"requirement '{ref.id}' has no years to budget for"
+        return self._country_problem(ref.set, entities)
+
+    def _country_problem(self, set_id: str, entities: dict[str, dict[str, Any]]) -> str | None:
+        """A guide for one country must not hand its readers another country's requirements."""
+        requirement_set = entities["requirement_set"].get(set_id)
+        if requirement_set is None or requirement_set.country == self.country:
+            return None
+        return (
+            f"requirement set '{set_id}' is for {requirement_set.country}, this guide is for"
+            f" {self.country}: a guide holds its own country's requirements only"
+        )
