@@ -35,7 +35,7 @@ class Versions:
 
 def change_branch_guide(data_dir: Path) -> None:
     """Reorder the first phase, drop one item and add another, as an editor might."""
-    path = data_dir / "guides" / "new-branch.yml"
+    path = data_dir / "guides" / "new-branch-norway.yml"
     guide = yaml.safe_load(path.read_text(encoding="utf-8"))
     phases = {phase["phase"]: phase for phase in guide["phases"]}
     phases["prepare"]["items"].reverse()

@@ -30,8 +30,8 @@ EDITS: list[tuple[str, tuple[Any, ...], str]] = [
     ("partnerships/holbaek-home-start.yml", ("name", "da"), INJECTED),
     ("municipalities/holbaek.yml", ("name",), INJECTED),
     ("organisations/home-start-holbaek.yml", ("name",), INJECTED),
-    ("guides/new-branch.yml", ("name", "da"), INJECTED),
-    ("guides/new-branch.yml", ("phases", 0, "items", 2, "title", "da"), INJECTED),
+    ("guides/new-branch-norway.yml", ("name", "da"), INJECTED),
+    ("guides/new-branch-norway.yml", ("phases", 0, "items", 2, "title", "da"), INJECTED),
     ("site.yml", ("languages", 0, "labels", "phase-prepare"), INJECTED),
     ("site.yml", ("languages", 0, "labels", "checklist-reset"), INJECTED),
     (

@@ -70,7 +70,11 @@ def test_another_language_needs_data_and_configuration_only(project: Path) -> No
     english, swedish = html_pages(site / "en"), html_pages(site / NEW)
     assert len(english) > 50
     assert swedish == english
-    for page in ("index.html", "partnerships/holbaek-home-start.html", "guides/new-branch.html"):
+    for page in (
+        "index.html",
+        "partnerships/holbaek-home-start.html",
+        "guides/new-branch-norway.html",
+    ):
         text = (site / NEW / page).read_text(encoding="utf-8")
         assert f'<html lang="{NEW}"' in text
         assert all(f'hreflang="{code}"' in text for code in [*LANGUAGE_CODES, NEW])
@@ -79,5 +83,5 @@ def test_another_language_needs_data_and_configuration_only(project: Path) -> No
     assert entry["languages"][NEW]["wasm"] == NEW
     # every page but the 404 page, which is kept out of the search
     assert entry["languages"][NEW]["page_count"] == len(swedish - {"404.html"})
-    checklist = (site / NEW / "guides" / "new-branch.html").read_text(encoding="utf-8")
+    checklist = (site / NEW / "guides" / "new-branch-norway.html").read_text(encoding="utf-8")
     assert 'data-item-id="local-anchoring"' in checklist

@@ -14,11 +14,11 @@ from familyhub.data.guide_model import PHASES
 from familyhub.data.load import load_hub
 from familyhub.pages.guides import item_views, plans_by_requirement_set
 
-from .conftest import ROOT
+from .conftest import LANGUAGE_CODES, ROOT
 
 HUB = load_hub(ROOT / "data")
 DASH, TIMES = "\u2013", "\u00d7"  # as the labels write them
-BRANCH = "guides/new-branch.yml"
+BRANCH = "guides/new-branch-norway.yml"
 Edit = Callable[[str, Callable[[str], str]], Path]
 
 
@@ -59,8 +59,19 @@ def test_the_guide_lists_every_source_its_items_cite(guide_id: str) -> None:
 
 
 @pytest.mark.parametrize("guide_id", list(HUB.entities["guide"]))
-def test_phases_run_prepare_fund_hire_organise_agree_start(guide_id: str) -> None:
-    assert [phase.phase for phase in HUB.get("guide", guide_id).phases] == list(PHASES)
+def test_phases_start_with_preparing_and_end_with_the_first_families(guide_id: str) -> None:
+    order = [phase.phase for phase in HUB.get("guide", guide_id).phases]
+    assert sorted(order) == sorted(PHASES)
+    assert order[0] == "prepare" and order[-1] == "start"
+
+
+@pytest.mark.parametrize("guide_id", [g.id for g in HUB.all("guide") if g.audience == "founders"])
+def test_a_founder_hires_only_after_the_money_and_the_agreement(guide_id: str) -> None:
+    """Issue 13: no money spent before the decision it depends on; in Norway the application to
+    the national organisation comes before the coordinator is hired."""
+    order = [phase.phase for phase in HUB.get("guide", guide_id).phases]
+    assert order.index("fund") < order.index("hire")
+    assert order.index("agree") < order.index("hire")
 
 
 def test_the_branch_guide_budgets_the_coordinator_and_the_office_from_the_requirements() -> None:
@@ -157,10 +168,44 @@ def test_a_phase_twice_and_twice_used_item_ids_are_refused(
     assert code == 1
     assert "each phase appears once" in err
     edit(BRANCH, lambda text: text.replace("phase: start", "phase: fund", 1))
-    edit(BRANCH, lambda text: text.replace("- id: board", "- id: operator"))
+    edit(BRANCH, lambda text: text.replace("- id: principles", "- id: operator"))
     code, err = check(data_dir, capsys)
     assert code == 1
     assert "item id used twice: operator" in err
+
+
+def test_a_guide_that_mixes_countries_is_refused_with_file_line_and_field(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13: Denmark's «børneattest» slipped into the Norway guide."""
+    danish_item = (
+        "  - id: boerneattest\n    requirement:\n      set: dk-samarbejdsaftale\n"
+        "      id: boerneattest\n"
+    )
+    edit(
+        BRANCH,
+        lambda text: text.replace(
+            "  - id: match-families\n", danish_item + "  - id: match-families\n"
+        ),
+    )
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    assert re.search(
+        rf"data/{BRANCH}:\d+: phases\[5\]\.items\[\d\]\.requirement\.set: requirement set "
+        "'dk-samarbejdsaftale' is for DK, this guide is for NO",
+        err,
+    ), err
+
+
+def test_a_plan_in_another_currency_than_its_country_is_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit(BRANCH, lambda text: text.replace("currency: NOK", "currency: DKK"))
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    assert re.search(
+        rf"data/{BRANCH}:\d+: currency: .*currency DKK is not the currency of NO", err
+    ), err
 
 
 # --- familyhub guide -------------------------------------------------------------------------
@@ -188,10 +233,12 @@ def test_personal_guide_in_danish_has_dates_and_the_budget(
     assert code == 0, err
     assert stdout == f"wrote {out}\n"
     text = out.read_text()
-    assert text.startswith(f"# Start en ny lokalafdeling {DASH} Aarhus\n")
+    assert text.startswith(f"# Start en ny Home-Start-lokalafdeling i Norge {DASH} Aarhus\n")
     assert "Budget i alt: 900.000 norske kr. over 3 år." in text
-    assert "| Forbered | 5. januar 2026 | 1. marts 2026 | 4 |" in text
-    assert "| Start | ☐ Match de første familier med frivillige | 25. oktober 2026 | | |" in text
+    assert "| Forbered | 5. januar 2026 | 1. marts 2026 | 5 |" in text
+    assert "| Aftal | 27. april 2026 | 7. juni 2026 | 3 |" in text
+    assert "| Ansæt | 8. juni 2026 | 2. august 2026 | 3 |" in text  # hired after the approval
+    assert "| Start | ☐ Find de første familier en familiekontakt | 25. oktober 2026 | | |" in text
     assert (
         f"| Lønnet, fagligt uddannet koordinator | 0,5 {TIMES} 480.000 norske kr. i 3 år "
         "| 240.000 norske kr. | 720.000 norske kr. |"
@@ -212,7 +259,7 @@ def test_personal_guide_in_english_as_html(
     assert code == 0, err
     page = out.read_text()
     assert page.startswith("<!doctype html>") and '<html lang="en">' in page
-    assert f"<title>Start a new local branch {DASH} Aarhus</title>" in page
+    assert f"<title>Start a new Home-Start branch in Norway {DASH} Aarhus</title>" in page
     assert "<td>NOK 720,000</td>" in page  # the guide's currency: HSFN's requirements are Norway's
     assert "not filled in" in page  # no --office-cost: that line is left out of the totals
     assert page.count("<table>") == 4
@@ -241,7 +288,15 @@ BAD_ARGUMENTS: dict[str, tuple[dict[str, str], str]] = {
     "negative office cost": ({"office_cost": "-1"}, "is negative"),
     "salary with decimals": ({"coordinator_salary": "480000.50"}, "is not a whole amount"),
     "unknown language": ({"lang": "sv"}, "--lang 'sv' is not one of da, en"),
-    "unknown currency": ({"currency": "XYZ"}, "--currency 'XYZ' is not one of"),
+    "currency of another country": (
+        {"currency": "DKK"},
+        "--currency 'DKK': the guide 'new-branch-norway' budgets in NOK, the currency of",
+    ),
+    "unknown guide": (
+        {"guide": "no-such-guide", "requirements": None},
+        "unknown guide 'no-such-guide'",
+    ),
+    "both a guide and a requirement set": ({"guide": "new-branch-norway"}, "not allowed with"),
     "empty municipality": ({"municipality": " "}, "must not be empty"),
     "output neither md nor html": ({"output": "plan.pdf"}, "must end in .md or .html"),
     "output folder missing": ({"output": "/no/such/folder/plan.md"}, "does not exist"),
@@ -258,6 +313,40 @@ def test_bad_arguments_exit_2_with_a_clear_message_and_write_nothing(
     assert message in err
     assert "Traceback" not in err and out == ""
     assert list(tmp_path.iterdir()) == []
+
+
+def test_guide_picks_the_same_plan_as_its_requirement_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    by_set, by_guide = tmp_path / "set.md", tmp_path / "guide.md"
+    assert run(guide(by_set), capsys)[0] == 0
+    assert run(guide(by_guide, guide="new-branch-norway", requirements=None), capsys)[0] == 0
+    assert by_guide.read_text() == by_set.read_text()
+
+
+# what belongs to one country only, in every language's words for it
+NORWAY_ONLY = ("politiattest", "police certificate", "HSFN", "NOK", "norske kr", " kr\n")
+DENMARK_ONLY = (
+    "børneattest",
+    "underretningspligt",
+    "child-protection certificate",
+    "DKK",
+    "danske kr",
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGE_CODES)
+def test_each_country_plan_holds_its_own_country_only(
+    tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    norway, denmark = tmp_path / "no.md", tmp_path / "dk.md"
+    assert run(guide(norway, lang=lang), capsys)[0] == 0
+    args = guide(denmark, guide="new-branch-denmark", requirements=None, lang=lang)
+    assert run(args, capsys)[0] == 0
+    norway_text, denmark_text = norway.read_text(), denmark.read_text()
+    assert not [word for word in DENMARK_ONLY if word in norway_text]
+    assert not [word for word in NORWAY_ONLY if word in denmark_text]
+    assert "HOME-START" in denmark_text and "Home-Start" in norway_text
 
 
 def test_missing_salary_is_required_when_the_budget_needs_it(

@@ -24,7 +24,7 @@ __all__ = ["versions"]  # a fixture, imported for pytest
 pytestmark = pytest.mark.browser
 
 HUB = load_hub(ROOT / "data")
-BRANCH = "new-branch"
+BRANCH = "new-branch-norway"
 TOTAL = len(item_views(HUB, HUB.get("guide", BRANCH)))
 KEY = f"familyhub:checklist:{BRANCH}"
 

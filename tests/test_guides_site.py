@@ -74,7 +74,7 @@ def test_every_box_has_a_label_and_the_page_reads_without_javascript(
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_timeline_is_an_svg_with_a_text_alternative(built_site: Path, lang: str) -> None:
-    html = page(built_site, lang, "new-branch")
+    html = page(built_site, lang, "new-branch-norway")
     svg = re.search(r'<svg class="fh-timeline fh-wide".*?</svg>', html, re.DOTALL)
     assert svg
     assert 'role="img"' in svg.group(0)
@@ -96,8 +96,8 @@ def test_plan_page_embeds_the_plan_the_data_describes(built_site: Path, lang: st
     spec = embedded_spec(html)
     assert isinstance(spec, dict)
     assert spec["lang"] == lang
-    assert spec["plans"]["hsfn-new-branch"] == "new-branch"
-    guide = spec["guides"]["new-branch"]
+    assert spec["plans"]["hsfn-new-branch"] == "new-branch-norway"
+    guide = spec["guides"]["new-branch-norway"]
     # data/requirement_sets/hsfn-new-branch.yml: coordinator fte 0.5 for 3 years, office 3 years
     budget = {line["requirement"]: line for line in guide["budget"]}
     assert (budget["coordinator"]["fte_basis_points"], budget["coordinator"]["years"]) == (5000, 3)
@@ -107,10 +107,10 @@ def test_plan_page_embeds_the_plan_the_data_describes(built_site: Path, lang: st
         3,
     )
     assert budget["office-costs"]["required"] is False
-    # data/guides/new-branch.yml: the weeks of each phase, in the phases' order
+    # data/guides/new-branch-norway.yml: the weeks of each phase, in the phases' order
     weeks = {phase["phase"]: phase["weeks"] for phase in guide["phases"]}
     assert list(weeks) == ["prepare", "fund", "hire", "organise", "agree", "start"]
-    data = yaml.safe_load((ROOT / "data" / "guides" / "new-branch.yml").read_text())
+    data = yaml.safe_load((ROOT / "data" / "guides" / "new-branch-norway.yml").read_text())
     assert list(weeks.values()) == [phase["weeks"] for phase in data["phases"]]
     assert guide["name"] == data["name"][lang]
     # Norwegian groups thousands with a (no-break) space, as Språkrådet writes them
@@ -123,12 +123,12 @@ def test_plan_page_embeds_the_plan_the_data_describes(built_site: Path, lang: st
 def test_assets_are_self_hosted_and_small(built_site: Path) -> None:
     sizes = {asset: (built_site / asset).stat().st_size for asset in ASSETS}
     # issue 15: each on the pages that use it only, the plan's script on the plan page
-    for name, assets in (("new-branch", ASSETS[0::2]), ("plan", ASSETS[1:])):
+    for name, assets in (("new-branch-norway", ASSETS[0::2]), ("plan", ASSETS[1:])):
         html = page(built_site, "en", name)
         for asset in assets:
             assert f'"../../{asset}"' in html, f"{asset} not linked from /en/guides/{name}.html"
         assert sum(sizes[asset] for asset in assets) < PAGE_ASSETS_BUDGET_BYTES, (name, sizes)
-    assert f'"../../{ASSETS[1]}"' not in page(built_site, "en", "new-branch")
+    assert f'"../../{ASSETS[1]}"' not in page(built_site, "en", "new-branch-norway")
 
 
 def test_guide_text_and_labels_stay_text_in_checklist_timeline_and_plan(
@@ -136,7 +136,7 @@ def test_guide_text_and_labels_stay_text_in_checklist_timeline_and_plan(
 ) -> None:
     """tests/injected.py puts script into the guide's name, an item and two Danish labels."""
     site = injected_project.site
-    for name in ("new-branch", "plan"):
+    for name in ("new-branch-norway", "plan"):
         html = (site / "guides" / f"{name}.html").read_text()
         assert "<script>alert" not in html
         assert "<img src=x" not in html
@@ -144,8 +144,8 @@ def test_guide_text_and_labels_stay_text_in_checklist_timeline_and_plan(
         assert "{{ 7*7 }}" in html  # shown as text, never evaluated
     spec = embedded_spec((site / "guides" / "plan.html").read_text())
     assert isinstance(spec, dict)
-    assert spec["guides"]["new-branch"]["name"] == INJECTED
-    assert spec["guides"]["new-branch"]["phases"][0]["label"] == INJECTED
+    assert spec["guides"]["new-branch-norway"]["name"] == INJECTED
+    assert spec["guides"]["new-branch-norway"]["phases"][0]["label"] == INJECTED
 
 
 @pytest.mark.parametrize("lang", PREFIX)

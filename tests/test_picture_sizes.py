@@ -25,8 +25,8 @@ SMALLEST = {1280: 12.0, 390: 11.0}
 PAGES = [
     "partnerships/index.html",
     "en/partnerships/index.html",
-    "guides/new-branch.html",
-    "en/guides/new-branch.html",
+    "guides/new-branch-norway.html",
+    "en/guides/new-branch-norway.html",
 ]
 # every shown picture: its width, its column's, and each text's drawn size and box in the picture
 MEASURE = """() => Array.from(document.querySelectorAll("figure svg"))

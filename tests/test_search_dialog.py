@@ -12,7 +12,7 @@ from .test_search_language import OPEN, open_search
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("/index.html", "/en/partnerships/index.html", "/guides/new-branch.html")
+PAGES = ("/index.html", "/en/partnerships/index.html", "/guides/new-branch-norway.html")
 SCRIPTS = ("familyhub-checklist.js", "familyhub-plan.js", "table-filter.js")
 # the words the dialog says, from data/site.yml
 NO_RESULTS = {"da": "Ingen sider passer til søgningen.", "en": "No pages match the search."}
@@ -57,7 +57,7 @@ def test_opening_a_page_loads_nothing_of_the_search_until_the_reader_types(
         ("/index.html", set()),
         ("/en/index.html", set()),
         ("/partnerships/index.html", {"table-filter.js"}),
-        ("/guides/new-branch.html", {"familyhub-checklist.js"}),
+        ("/guides/new-branch-norway.html", {"familyhub-checklist.js"}),
         ("/en/guides/plan.html", {"familyhub-plan.js"}),
         ("/en/about.html", set()),
     ],

@@ -48,12 +48,18 @@ def add_guide_command(commands: Any) -> None:
         "requirement set, with target dates counted from --start, and a budget worked out from "
         "the requirement set's figures (share of a post times salary times years, office costs).",
     )
-    guide.add_argument("--requirements", required=True, metavar="REQUIREMENT-SET-ID")
+    chosen = guide.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--guide", metavar="GUIDE-ID", help="such as new-branch-norway")
+    chosen.add_argument(
+        "--requirements",
+        metavar="REQUIREMENT-SET-ID",
+        help="the guide that plans for this requirement set, such as hsfn-new-branch",
+    )
     guide.add_argument("--municipality", required=True, type=_non_empty, metavar="NAME")
     guide.add_argument("--start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
     guide.add_argument("--coordinator-salary", type=_amount, metavar="YEARLY-AMOUNT")
     guide.add_argument("--office-cost", type=_amount, metavar="YEARLY-AMOUNT")
-    guide.add_argument("--currency", help="default: the guide's own (DKK for new branches)")
+    guide.add_argument("--currency", help="default, and the only one allowed: the guide's own")
     guide.add_argument("--lang", help="language of the guide, such as da or en (default: da)")
     guide.add_argument("-o", "--output", required=True, type=_output_path, metavar="FILE")
     guide.set_defaults(func=cmd_guide)
@@ -104,6 +110,11 @@ def cmd_guide(args: argparse.Namespace) -> int:
     lang = args.lang or hub.site.default_language
     if lang not in hub.site.codes:
         return _usage_error(f"--lang '{lang}' is not one of {', '.join(hub.site.codes)}")
+    if args.guide:
+        problem = _guide_problem(hub, args.guide)
+        if problem:
+            return _usage_error(problem)
+        args.requirements = hub.get("guide", args.guide).requirement_sets[0]
     problem = _requirement_set_problem(hub, args.requirements)
     if problem:
         return _usage_error(problem)
@@ -127,6 +138,11 @@ def cmd_guide(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     currency = args.currency or spec["currency"] or next(iter(fmt.language.money))
+    if spec["currency"] and currency != spec["currency"]:
+        return _usage_error(
+            f"--currency '{currency}': the guide '{guide.id}' budgets in {spec['currency']},"
+            f" the currency of its country ({guide.country})"
+        )
     if currency not in fmt.language.money:
         known = ", ".join(fmt.language.money)
         return _usage_error(f"--currency '{currency}' is not one of {known}")
@@ -137,6 +153,13 @@ def cmd_guide(args: argparse.Namespace) -> int:
     _write_atomically(args.output, document)
     print(f"wrote {args.output}")
     return EXIT_OK
+
+
+def _guide_problem(hub: Hub, guide_id: str) -> str | None:
+    if guide_id in hub.entities["guide"]:
+        return None
+    known = ", ".join(hub.entities["guide"]) or "none"
+    return f"unknown guide '{guide_id}' (known: {known})"
 
 
 def _requirement_set_problem(hub: Hub, set_id: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from familyhub.data.fields import (
     COUNTRY_CURRENCY,
@@ -93,6 +93,18 @@ class Guide(Entity):
     budget: list[BudgetLine] = []
     currency: Currency | None = None
 
+    @field_validator("currency")
+    @classmethod
+    def _country_currency(cls, currency: str | None, info: ValidationInfo) -> str | None:
+        country = info.data.get("country")  # absent when the country itself is wrong
+        expected = COUNTRY_CURRENCY.get(country) if country else None
+        if currency is not None and expected is not None and currency != expected:
+            raise ValueError(
+                f"currency {currency} is not the currency of {country} ({expected}):"
+                " a plan budgets in the currency of its guide's country"
+            )
+        return currency
+
     @model_validator(mode="after")
     def _well_formed(self) -> Guide:
         if self.id == PLAN_PAGE:
@@ -108,12 +120,6 @@ class Guide(Entity):
             raise ValueError(f"item id used twice: {', '.join(twice)}")
         if self.budget and self.currency is None:
             raise ValueError("a guide with a budget names its currency")
-        expected = COUNTRY_CURRENCY[self.country]
-        if self.currency is not None and self.currency != expected:
-            raise ValueError(
-                f"currency {self.currency} is not the currency of {self.country} ({expected}):"
-                " a plan budgets in the currency of its guide's country"
-            )
         return self
 
     def items(self) -> Iterator[tuple[GuidePhase, GuideItem]]:
@@ -127,13 +133,13 @@ class Guide(Entity):
         for p, phase in enumerate(self.phases):
             for i, item in enumerate(phase.items):
                 if item.requirement:
-                    problem = self._requirement_problem(item.requirement, entities)
-                    if problem:
-                        yield ("phases", p, "items", i, "requirement", "set"), problem
+                    for field, problem in self._requirement_problems(item.requirement, entities):
+                        yield ("phases", p, "items", i, "requirement", field), problem
         for b, line in enumerate(self.budget):
-            problem = self._requirement_problem(line.requirement, entities, needs_years=True)
-            if problem:
-                yield ("budget", b, "requirement", "set"), problem
+            for field, problem in self._requirement_problems(
+                line.requirement, entities, needs_years=True
+            ):
+                yield ("budget", b, "requirement", field), problem
         for s, set_id in enumerate(self.requirement_sets):
             problem = self._country_problem(set_id, entities)
             if problem:
@@ -147,18 +153,21 @@ class Guide(Entity):
                 message = f"requirement set '{set_id}' is also the plan of guide '{others[0]}'"
                 yield ("requirement_sets", s), message
 
-
-    def _requirement_problem(
+    def _requirement_problems(
         self, ref: RequirementRef, entities: dict[str, dict[str, Any]], needs_years: bool = False
-    ) -> str | None:
+    ) -> Iterator[tuple[str, str]]:
+        """(field of the reference, problem): a missing requirement is the id's, another
+        country's set the set's."""
         if ref.set not in entities["requirement_set"]:
-            return None  # a missing set is reported as a dangling reference
+            return  # a missing set is reported as a dangling reference
         requirement = ref.resolve(entities)
         if requirement is None:
-            return f"no requirement '{ref.id}' in requirement set '{ref.set}'"
-        if needs_years and requirement.years is None:
-            return f"requirement '{ref.id}' has no years to budget for"
-        return self._country_problem(ref.set, entities)
+            yield "id", f"no requirement '{ref.id}' in requirement set '{ref.set}'"
+        elif needs_years and requirement.years is None:
+            yield "id", f"requirement '{ref.id}' has no years to budget for"
+        country = self._country_problem(ref.set, entities)
+        if country:
+            yield "set", country
 
     def _country_problem(self, set_id: str, entities: dict[str, dict[str, Any]]) -> str | None:
         """A guide for one country must not hand its readers another country's requirements."""
