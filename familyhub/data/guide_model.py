@@ -141,9 +141,9 @@ class Guide(Entity):
             ):
                 yield ("budget", b, "requirement", field), problem
         for s, set_id in enumerate(self.requirement_sets):
-            problem = self._country_problem(set_id, entities)
-            if problem:
-                yield ("requirement_sets", s), problem
+            country = self._country_problem(set_id, entities)
+            if country:
+                yield ("requirement_sets", s), country
             others = [
                 guide.id
                 for guide in entities["guide"].values()
