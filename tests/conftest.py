@@ -7,6 +7,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,6 +75,29 @@ def copy_project(target: Path) -> Path:
     # mkdocs.yml watches the templates; the package itself is installed, so a link will do
     (target / "familyhub").symlink_to(ROOT / "familyhub")
     return target
+
+
+def default_language_only(project: Path) -> Path:
+    """Narrow a project copy to the default language, for a test of how the build behaves rather
+    than of what each language says (a third of the build time). The other languages wait in
+    languages_in_preparation, as a language being written does, so every text stays valid."""
+    site_yml = project / "data" / "site.yml"
+    site = yaml.safe_load(site_yml.read_text(encoding="utf-8"))
+    default = site["default_language"]
+    others = [language for language in site["languages"] if language["code"] != default]
+    site["languages"] = [language for language in site["languages"] if language["code"] == default]
+    site["languages_in_preparation"] = others + site.get("languages_in_preparation", [])
+    site_yml.write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), "utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for language in others:
+        entry = re.compile(rf"\n {{8}}- locale: {language['code']}\n(?: {{10}}.*\n)*")
+        text, found = entry.subn("\n", text)
+        assert found == 1, f"mkdocs.yml: no i18n entry for {language['code']}"
+        for page in (project / "docs").rglob(f"*.{language['code']}.md"):
+            page.unlink()
+    config.write_text(text, encoding="utf-8")
+    return project
 
 
 def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:

@@ -23,7 +23,7 @@ import yaml
 
 from .conftest import StaticHost, copy_project
 
-REMOVED_ITEM = "board"
+REMOVED_ITEM = "running-plan"
 ADDED_ITEM = "added-later"
 
 

@@ -58,10 +58,31 @@ def test_tick_survives_a_reload_and_a_switch_of_language(
     expect(box(page, "operator")).to_be_checked()
     expect(progress(page)).to_have_text(f"1 af {TOTAL} punkter gjort")
     page.locator(".md-header__option .md-select").hover()
-    page.get_by_role("link", name="English").click()
+    page.get_by_role("link", name="English", exact=True).click()
     expect(page).to_have_url(f"{site_url}/en/guides/{BRANCH}.html")
     expect(box(page, "operator")).to_be_checked()
     expect(progress(page)).to_have_text(f"1 of {TOTAL} items done")
+
+
+def test_each_step_counts_its_own_items_and_links_to_them(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    """Issue 13: GOV.UK's step by step, numbered phases with "2 of 5 done" each."""
+    guide = HUB.get("guide", BRANCH)
+    first, second = guide.phases[0], guide.phases[1]
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    steps = page.locator(f'.fh-steps[data-guide="{BRANCH}"] li')
+    expect(steps).to_have_count(len(guide.phases))
+    box(page, first.items[0].id).check()
+    box(page, first.items[1].id).check()
+    step = page.locator(f'.fh-step-progress[data-phase="{first.phase}"]')
+    expect(step).to_have_text(f"2 of {len(first.items)} done")
+    expect(page.locator(f'.fh-step-progress[data-phase="{second.phase}"]')).to_have_text(
+        f"0 of {len(second.items)} done"
+    )
+    steps.nth(1).get_by_role("link").click()
+    expect(page).to_have_url(re.compile(f"#phase-{second.phase}$"))
+    expect(box(page, second.items[0].id)).to_be_in_viewport()
 
 
 def test_ticks_are_still_there_when_the_browser_comes_back_later(
@@ -197,7 +218,7 @@ def test_checklist_works_after_instant_navigation(
     page.goto(f"{versions.after}/en/index.html")
     page.evaluate("window.notReloaded = true")
     page.locator(".md-nav").get_by_role("link", name="Guides and checklists").first.click()
-    page.get_by_role("link", name="Start a new local branch").first.click()
+    page.get_by_role("link", name="Start a new Home-Start branch in Norway").first.click()
     expect(page).to_have_url(f"{versions.after}/en/guides/{BRANCH}.html")
     assert page.evaluate("window.notReloaded") is True, "the page was loaded, not swapped in"
     box(page, "operator").check()

@@ -109,7 +109,7 @@ def test_plan_page_embeds_the_plan_the_data_describes(built_site: Path, lang: st
     assert budget["office-costs"]["required"] is False
     # data/guides/new-branch-norway.yml: the weeks of each phase, in the phases' order
     weeks = {phase["phase"]: phase["weeks"] for phase in guide["phases"]}
-    assert list(weeks) == ["prepare", "fund", "hire", "organise", "agree", "start"]
+    assert list(weeks) == ["prepare", "fund", "agree", "hire", "organise", "start"]
     data = yaml.safe_load((ROOT / "data" / "guides" / "new-branch-norway.yml").read_text())
     assert list(weeks.values()) == [phase["weeks"] for phase in data["phases"]]
     assert guide["name"] == data["name"][lang]

@@ -186,7 +186,7 @@ def test_each_page_offers_its_own_pdf_and_the_whole_hub_in_its_language() -> Non
         "pdf/familyhub-da.pdf",
     ]
     assert offered("guides/new-branch-norway.html") == [
-        "pdf/guides/new-branch-da.pdf",
+        "pdf/guides/new-branch-norway-da.pdf",
         "pdf/familyhub-da.pdf",
     ]
     assert offered("cases/index.html") == ["pdf/familyhub-da.pdf"]

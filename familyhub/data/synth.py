@@ -209,7 +209,7 @@ def _requirement_set(synth: Synth, index: int) -> Document:
         "id": synth.id("requirement_set", index),
         "name": synth.label("requirement_set", index),
         "organisation": synth.pick("organisation"),
-        "country": "DK" if index % 3 else "NO",
+        "country": _requirement_set_country(index),
         "summary": synth.text("requirement_set", index, 2),
         "requirements": [
             {
@@ -226,14 +226,21 @@ def _requirement_set(synth: Synth, index: int) -> Document:
     }
 
 
+def _requirement_set_country(index: int) -> str:
+    """Requirement set number `index` is Norway's every third time, and so is its guide."""
+    return "DK" if index % 3 else "NO"
+
+
 @generator("guide", per_partnership=0.005)
 def _guide(synth: Synth, index: int) -> Document:
     """A checklist over requirement set number `index` (one guide per set, as check demands)."""
-    requirement_set = synth.id("requirement_set", index % synth.counts["requirement_set"])
+    set_index = index % synth.counts["requirement_set"]
+    requirement_set = synth.id("requirement_set", set_index)
     return {
         "id": synth.id("guide", index),
         "name": synth.label("guide", index),
         "audience": "founders" if index % 2 else "municipalities",
+        "country": _requirement_set_country(set_index),
         "summary": synth.text("guide", index, 1),
         "requirement_sets": [requirement_set],
         "phases": [

@@ -66,6 +66,26 @@
       .replace("{done}", String(done)).replace("{total}", String(this.boxes.length));
     this.bar.max = this.boxes.length;
     this.bar.value = done;
+    this.showSteps();
+  };
+
+  Checklist.prototype.showSteps = function () {
+    // each step of the step-by-step list says how many of its items are done: "2 of 4 done"
+    var counts = {};
+    this.boxes.forEach(function (box) {
+      var phase = box.closest("ul.fh-checklist").dataset.phase;
+      counts[phase] = counts[phase] || { done: 0, total: 0 };
+      counts[phase].total += 1;
+      if (box.checked) counts[phase].done += 1;
+    });
+    var label = this.tools.dataset.labelPhaseProgress;
+    document.querySelectorAll('.fh-steps[data-guide="' + this.guide + '"] [data-phase]')
+      .forEach(function (slot) {
+        var count = counts[slot.dataset.phase] || { done: 0, total: 0 };
+        slot.textContent = label.replace("{done}", String(count.done))
+          .replace("{total}", String(count.total));
+        slot.hidden = false;
+      });
   };
 
   Checklist.prototype.say = function (message) {
