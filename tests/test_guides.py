@@ -247,7 +247,9 @@ def test_personal_guide_in_danish_has_dates_and_the_budget(
         "| Penge til kontordrift | 60.000 norske kr. i 3 år | 60.000 norske kr. "
         "| 180.000 norske kr. |" in text
     )
-    assert "| År 3 | 300.000 norske kr. |" in text and "| I alt | 900.000 norske kr. |" in text
+    assert f"| År 3: 5. januar 2028{DASH}4. januar 2029 | 300.000 norske kr. |" in text
+    assert "| I alt | 900.000 norske kr. |" in text
+    assert "Arbejdsgiverudgifter og pension er ikke talt med: 0\u00a0%" in text
     assert "<https://homestartnorge.no/til-kommuner/>" in text
 
 
@@ -287,6 +289,8 @@ BAD_ARGUMENTS: dict[str, tuple[dict[str, str], str]] = {
     "negative salary": ({"coordinator_salary": "-480000"}, "is negative"),
     "negative office cost": ({"office_cost": "-1"}, "is negative"),
     "salary with decimals": ({"coordinator_salary": "480000.50"}, "is not a whole amount"),
+    "on-costs above 100 %": ({"on_costs": "101"}, "is not a whole percentage from 0 to 100"),
+    "on-costs as a fraction": ({"on_costs": "0.14"}, "is not a whole percentage from 0 to 100"),
     "unknown language": ({"lang": "sv"}, "--lang 'sv' is not one of da, en"),
     "currency of another country": (
         {"currency": "DKK"},

@@ -267,6 +267,18 @@ PLANS = {
             "start": "2026-01-05",
             "coordinator-salary": "480000",
             "office-cost": "60000",
+            "on-costs": "",
+        },
+    ),
+    "nb, on-costs, 29 February to 28 February": (
+        "nb",
+        {
+            "requirements": "hsfn-new-branch",
+            "municipality": "Hamar",
+            "start": "2028-02-29",
+            "coordinator-salary": "600000",
+            "office-cost": "100000",
+            "on-costs": "14",
         },
     ),
     "en, odd salary rounds half up, no office": (
@@ -277,6 +289,7 @@ PLANS = {
             "start": "2028-02-20",
             "coordinator-salary": "333333",
             "office-cost": "",
+            "on-costs": "7",
         },
     ),
     "en, no budget": (
@@ -287,6 +300,18 @@ PLANS = {
             "start": "2026-08-03",
             "coordinator-salary": "",
             "office-cost": "",
+            "on-costs": "",
+        },
+    ),
+    "nb, Denmark, no budget": (
+        "nb",
+        {
+            "requirements": "home-start-dk-new-branch",
+            "municipality": "Viborg",
+            "start": "2027-01-04",
+            "coordinator-salary": "",
+            "office-cost": "",
+            "on-costs": "",
         },
     ),
 }
@@ -312,7 +337,7 @@ def test_plan_page_gives_the_same_plan_as_the_command(
 
     page.goto(f"{site_url}/{'' if lang == 'da' else lang + '/'}guides/plan.html")
     page.select_option("#fh-plan-requirements", form["requirements"])
-    for name in ("municipality", "start", "coordinator-salary", "office-cost"):
+    for name in ("municipality", "start", "coordinator-salary", "office-cost", "on-costs"):
         field = page.locator(f"#fh-plan-{name}")
         if field.is_enabled():
             field.fill(form[name])
@@ -332,23 +357,62 @@ def open_plan(page: Page, site_url: str, lang: str = "da") -> None:
 
 # Worked out by hand from data/requirement_sets/hsfn-new-branch.yml (coordinator 0.5 of a post
 # for 3 years, office for 3 years): 0.5 x 480,000 = 240,000 a year, + 60,000 office = 300,000 a
-# year, 900,000 in all; 0.5 x 333,333 = 166,666.5, rounded half up to 166,667 a year, 500,001.
+# year, 900,000 in all; 0.5 x 333,333 = 166,666.5, rounded half up to 166,667 a year, 500,001;
+# with 14 % on-costs, 0.5 x 600,000 = 300,000 + 42,000 = 342,000, + 100,000 office = 442,000 a
+# year, 1,326,000 in all (NOK, written the Norwegian way with no-break spaces).
 HAND_WORKED = [
-    ("da", "480000", "60000", "Budget i alt: 900.000 norske kr. over 3 år."),
-    ("en", "333333", "", "Total budget: NOK 500,001 over 3 years."),
+    ("da", "480000", "60000", "", "Budget i alt: 900.000 norske kr. over 3 år."),
+    ("en", "333333", "", "", "Total budget: NOK 500,001 over 3 years."),
+    ("nb", "600000", "100000", "14", "Samlet budsjett: 1\u00a0326\u00a0000 kr over 3 år."),
 ]
 
 
-@pytest.mark.parametrize(("lang", "salary", "office", "summary"), HAND_WORKED)
+DASH = "\u2013"
+# the budget's year 1 as dates, from the start date 4 January 2027
+YEAR_ONE = {
+    "da": f"År 1: 4. januar 2027{DASH}3. januar 2028",
+    "en": f"Year 1: 4 January 2027{DASH}3 January 2028",
+    "nb": f"År 1: 4. januar 2027{DASH}3. januar 2028",
+}
+
+
+@pytest.mark.parametrize(("lang", "salary", "office", "on_costs", "summary"), HAND_WORKED)
 def test_plan_page_sums_as_worked_out_by_hand(
-    lang: str, salary: str, office: str, summary: str, page: Page, site_url: str, errors: list[str]
+    lang: str,
+    salary: str,
+    office: str,
+    on_costs: str,
+    summary: str,
+    page: Page,
+    site_url: str,
+    errors: list[str],
 ) -> None:
     """The real familyhub-plan.js in the browser, against numbers worked out by hand."""
     open_plan(page, site_url, lang)
-    page.fill("#fh-plan-start", "2026-01-05")
+    page.fill("#fh-plan-start", "2027-01-04")
     page.fill("#fh-plan-coordinator-salary", salary)
     page.fill("#fh-plan-office-cost", office)
+    page.fill("#fh-plan-on-costs", on_costs)
     expect(page.locator("#fh-plan-summary")).to_have_text(summary)
+    year_one = page.locator("table[data-table=years] tbody tr").first.locator("td").first
+    expect(year_one).to_have_text(YEAR_ONE[lang])
+    counted = page.locator(".fh-plan-counts")
+    expect(counted).to_contain_text("14" if on_costs else "0")
+
+
+def test_the_denmark_plan_has_no_budget_and_no_norwegian_item(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    """No source gives the Danish coordinator's share or years: the plan says so."""
+    page.goto(f"{site_url}/en/guides/plan.html")
+    page.select_option("#fh-plan-requirements", "home-start-dk-new-branch")
+    expect(page.locator(".fh-plan-title")).to_contain_text("in Denmark")
+    expect(page.locator("#fh-plan-result")).to_contain_text(
+        "The requirements put no figures on costs, so the plan has no budget."
+    )
+    result = page.locator("#fh-plan-result").inner_text()
+    assert "police certificate" not in result and "NOK" not in result
+    assert "child-protection certificate" in result.lower() or "børneattest" in result
 
 
 def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
@@ -377,19 +441,19 @@ def test_a_plan_is_a_link_that_opens_the_same_plan(
     page.fill("#fh-plan-municipality", "Hamar & <Stange>")
     page.fill("#fh-plan-start", "2027-01-04")
     page.fill("#fh-plan-coordinator-salary", "600000")
-    page.select_option("#fh-plan-currency", "DKK")  # not the guide's own
-    expect(page.locator("#fh-plan-summary")).to_contain_text("DKK")
+    page.fill("#fh-plan-on-costs", "12")
+    expect(page.locator("#fh-plan-summary")).to_contain_text("NOK")
     tables = page.locator("#fh-plan-result").evaluate(TABLES)
     title = page.locator(".fh-plan-title").inner_text()
     link = page.url
-    assert "coordinator-salary=600000" in link and "currency=DKK" in link
+    assert "coordinator-salary=600000" in link and "on-costs=12" in link
     fresh = page.context.new_page()
     fresh.goto(link)
     expect(fresh.locator("#fh-plan-output")).to_be_visible()
     assert fresh.locator("#fh-plan-result").evaluate(TABLES) == tables
     assert fresh.locator(".fh-plan-title").inner_text() == title
     assert "Hamar & <Stange>" in title
-    assert fresh.locator("#fh-plan-currency").input_value() == "DKK"
+    assert fresh.locator("#fh-plan-on-costs").input_value() == "12"
 
 
 def test_a_small_salary_asks_whether_it_is_monthly(

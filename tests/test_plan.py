@@ -16,10 +16,12 @@ from familyhub.pages.plan import (
     MAX_AMOUNT,
     BudgetLineSpec,
     PhaseSpec,
+    add_years,
     budget,
     fte_basis_points,
     fte_text,
     schedule,
+    year_ranges,
 )
 
 from .conftest import ROOT
@@ -120,16 +122,36 @@ def test_money_is_written_the_language_s_way(lang: str, expected: list[str]) -> 
     assert [fmt.money(amount, "DKK") for amount in (720_000, 0, 1000, 500_001)] == expected
 
 
+def test_on_costs_add_to_the_salary_only() -> None:
+    """14 % on 0.5 x 600,000: 300,000 + 42,000 a year; the office carries none."""
+    lines = [line("coordinator-salary", 0.5, 3), line("office-cost", None, 3)]
+    result = budget(lines, {"coordinator-salary": 600_000, "office-cost": 100_000}, 14)
+    assert [(b.per_year, b.on_costs) for b in result.lines] == [(342_000, 14), (100_000, 0)]
+    assert result.total == 1_326_000
+    assert budget(lines, {"coordinator-salary": 600_000, "office-cost": 100_000}).total == 1_200_000
+
+
+def test_budget_years_are_dates_from_the_start() -> None:
+    assert year_ranges(dt.date(2027, 1, 4), 2) == [
+        (dt.date(2027, 1, 4), dt.date(2028, 1, 3)),
+        (dt.date(2028, 1, 4), dt.date(2029, 1, 3)),
+    ]
+    # as the browser's Date.UTC: 29 February a year later is 1 March
+    assert add_years(dt.date(2028, 2, 29), 1) == dt.date(2029, 3, 1)
+    assert year_ranges(dt.date(2028, 2, 29), 1) == [(dt.date(2028, 2, 29), dt.date(2029, 2, 28))]
+
+
 @given(
     salary=st.integers(min_value=0, max_value=MAX_AMOUNT),
     office=st.one_of(st.none(), st.integers(min_value=0, max_value=MAX_AMOUNT)),
     years=st.integers(min_value=1, max_value=10),
+    on_costs=st.integers(min_value=0, max_value=100),
 )
 def test_year_totals_always_add_up_to_the_total(
-    salary: int, office: int | None, years: int
+    salary: int, office: int | None, years: int, on_costs: int
 ) -> None:
     lines = [line("coordinator-salary", 0.5, years), line("office-cost", None, years)]
-    result = budget(lines, {"coordinator-salary": salary, "office-cost": office})
+    result = budget(lines, {"coordinator-salary": salary, "office-cost": office}, on_costs)
     assert sum(result.year_totals) == result.total
     assert result.total == sum(b.total or 0 for b in result.lines)
 

@@ -22,10 +22,12 @@ from familyhub.pages.compose import make_renderer
 from familyhub.pages.guides import guide_spec, item_views, plans_by_requirement_set
 from familyhub.pages.plan import (
     MAX_AMOUNT,
+    MAX_ON_COSTS,
     MONTHLY_BELOW,
     Plan,
     make_plan,
     needed_inputs,
+    pays_salaries,
     required_inputs,
 )
 
@@ -59,6 +61,14 @@ def add_guide_command(commands: Any) -> None:
     guide.add_argument("--start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
     guide.add_argument("--coordinator-salary", type=_amount, metavar="YEARLY-AMOUNT")
     guide.add_argument("--office-cost", type=_amount, metavar="YEARLY-AMOUNT")
+    guide.add_argument(
+        "--on-costs",
+        type=_percent,
+        default=0,
+        metavar="PERCENT",
+        help="employer's costs and pension on top of the salary, a whole percentage (default 0:"
+        " the hub has no figure for them)",
+    )
     guide.add_argument("--currency", help="default, and the only one allowed: the guide's own")
     guide.add_argument("--lang", help="language of the guide, such as da or en (default: da)")
     guide.add_argument("-o", "--output", required=True, type=_output_path, metavar="FILE")
@@ -87,6 +97,14 @@ def _amount(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole amount such as 480000")
     if int(text) > MAX_AMOUNT:
         raise argparse.ArgumentTypeError(f"'{text}' is more than {MAX_AMOUNT}")
+    return int(text)
+
+
+def _percent(text: str) -> int:
+    if not re.fullmatch(r"\s*\d+\s*", text) or int(text) > MAX_ON_COSTS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a whole percentage from 0 to {MAX_ON_COSTS}, such as 14"
+        )
     return int(text)
 
 
@@ -130,6 +148,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
     for name, value in amounts.items():
         if value is not None and name not in needed_inputs(spec):
             print(f"note: --{name} is not used for '{args.requirements}'", file=sys.stderr)
+    if args.on_costs and not pays_salaries(spec):
+        print(f"note: --on-costs is not used for '{args.requirements}'", file=sys.stderr)
     salary = args.coordinator_salary
     if salary and salary < MONTHLY_BELOW:
         print(
@@ -148,7 +168,9 @@ def cmd_guide(args: argparse.Namespace) -> int:
         return _usage_error(f"--currency '{currency}' is not one of {known}")
     if not args.output.parent.is_dir():
         return _usage_error(f"folder '{args.output.parent}' does not exist")
-    plan = make_plan(spec, args.requirements, args.municipality, args.start, currency, amounts)
+    plan = make_plan(
+        spec, args.requirements, args.municipality, args.start, currency, amounts, args.on_costs
+    )
     document = personal_guide(hub, lang, plan, args.output.suffix.lower())
     _write_atomically(args.output, document)
     print(f"wrote {args.output}")
@@ -176,13 +198,15 @@ def _requirement_set_problem(hub: Hub, set_id: str) -> str | None:
 # Characters that start Markdown or HTML in the middle of a line; the file's text never starts
 # a line with data, so `#`, `-`, `+` and `1.` need no escape here.
 _INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]|])")
+# every whitespace but the no-break spaces of "14 %" and "600 000 kr", which stay
+_FOLDABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def plain_markdown(value: object) -> Markup:
     """Data text as inert Markdown, with as few backslashes as that takes."""
     if isinstance(value, Markup):
         return value
-    flat = " ".join(str(value).split())
+    flat = _FOLDABLE_SPACE.sub(" ", str(value)).strip()
     return Markup(_INLINE_MARKUP.sub(r"\\\1", html.escape(flat, quote=False)))
 
 

@@ -3,6 +3,7 @@ plan spec that the "make your plan" page and `familyhub guide` share, and the pl
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,7 @@ from familyhub.pages.markup import PageContext, RenderedPage, escape_text, html_
 from familyhub.pages.plan import (
     FTE_SCALE,
     MAX_AMOUNT,
+    MAX_ON_COSTS,
     MONTHLY_BELOW,
     REQUIRED_INPUTS,
     BudgetLine,
@@ -35,14 +37,19 @@ PLAN_LABELS = (
     "budget",
     "budget-calc",
     "budget-calc-fte",
+    "budget-calc-on-costs",
+    "budget-calc-fte-on-costs",
     "budget-calculation",
+    "budget-counts",
     "budget-none",
     "budget-not-counted",
     "budget-not-entered",
+    "budget-on-costs",
+    "budget-on-costs-none",
     "budget-per-year",
     "budget-summary",
     "budget-total",
-    "budget-year",
+    "budget-year-dates",
     "amount",
     "item",
     "items",
@@ -50,6 +57,7 @@ PLAN_LABELS = (
     "plan-checklist",
     "plan-error-amount",
     "plan-error-date",
+    "plan-error-percent",
     "plan-error-required",
     "plan-monthly",
     "plan-prompt",
@@ -230,6 +238,7 @@ def browser_formats(fmt: Formatter) -> dict[str, Any]:
         "date": date_parts,
         "months": [months[number] for number in range(1, 13)],
         "max_amount": MAX_AMOUNT,
+        "max_on_costs": MAX_ON_COSTS,
         "monthly_below": MONTHLY_BELOW,
     }
 
@@ -321,10 +330,16 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
         amount = fmt.money(line.amount, currency)
         years = line.spec["years"]
         basis_points = line.spec["fte_basis_points"]
-        if basis_points == FTE_SCALE:
-            return fmt.label("budget-calc").format(amount=amount, years=years)
         fte = fte_text(basis_points, get_decimal_symbol(fmt.language.locale))
-        return fmt.label("budget-calc-fte").format(fte=fte, amount=amount, years=years)
+        key = "budget-calc" if basis_points == FTE_SCALE else "budget-calc-fte"
+        if line.on_costs:
+            key += "-on-costs"
+        return fmt.label(key).format(fte=fte, amount=amount, years=years, percent=line.on_costs)
+
+    def budget_year(year: int, first: dt.date, last: dt.date) -> str:
+        return fmt.label("budget-year-dates").format(
+            year=year, first=fmt.date(first), last=fmt.date(last)
+        )
 
     return {
         "guide_items": lambda guide: item_views(hub, guide),
@@ -333,6 +348,7 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
         ),
         "part_of_source": lambda source_id: part_of(steps_using(hub, source=source_id)),
         "budget_calculation": budget_calculation,
+        "budget_year": budget_year,
         "item_meta": item_meta,
         "guide_timeline": lambda guide: guide_timeline(guide, fmt),
         "week_ranges": week_ranges,
@@ -341,7 +357,7 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
         "plan_spec_json": lambda: script_json(plan_spec(hub, fmt)),
         "plans": lambda: plans_by_requirement_set(hub),
         "plan_page": PLAN_PAGE,
-        "currencies": list(fmt.language.money),
+        "max_on_costs": MAX_ON_COSTS,
     }
 
 

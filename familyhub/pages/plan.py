@@ -21,6 +21,10 @@ REQUIRED_INPUTS = frozenset({"coordinator-salary"})
 MAX_AMOUNT = 1_000_000_000
 # A yearly salary below this is more likely a monthly one: the CLI and the page both ask.
 MONTHLY_BELOW = 100_000
+# The amounts that are salaries: the on-costs percentage (employer's costs, pension) adds to them.
+SALARY_INPUTS = frozenset({"coordinator-salary"})
+# On-costs as a whole percentage; the hub invents no default, so it is 0 until the user types one.
+MAX_ON_COSTS = 100
 
 
 class ItemSpec(TypedDict):
@@ -99,8 +103,9 @@ def schedule(start: dt.date, phases: Sequence[PhaseSpec]) -> list[PlannedPhase]:
 class BudgetLine:
     spec: BudgetLineSpec
     amount: int | None  # the yearly amount entered; None when left out
-    per_year: int | None
+    per_year: int | None  # the share of the amount, plus its on-costs for a salary
     total: int | None
+    on_costs: int  # the percentage added to this line: 0 but for a salary
 
 
 @dataclass(frozen=True)
@@ -108,28 +113,52 @@ class Budget:
     lines: list[BudgetLine]
     year_totals: list[int]  # year 1, 2, …: the lines that still run that year
     total: int
+    on_costs: int  # the percentage the salaries carry (employer's costs, pension)
 
     @property
     def complete(self) -> bool:
         return all(line.amount is not None for line in self.lines)
 
+    @property
+    def pays_salaries(self) -> bool:
+        return any(line.spec["input"] in SALARY_INPUTS for line in self.lines)
 
-def budget(lines: Sequence[BudgetLineSpec], amounts: Mapping[str, int | None]) -> Budget:
-    """Each line's yearly cost (its share of the amount) for its years; totals per year."""
+
+def budget(
+    lines: Sequence[BudgetLineSpec], amounts: Mapping[str, int | None], on_costs: int = 0
+) -> Budget:
+    """Each line's yearly cost (its share of the amount, a salary with its on-costs) for its
+    years; totals per year."""
     computed = []
     for spec in lines:
         amount = amounts.get(spec["input"])
+        percent = on_costs if spec["input"] in SALARY_INPUTS else 0
         if amount is None:
-            computed.append(BudgetLine(spec, None, None, None))
+            computed.append(BudgetLine(spec, None, None, None, percent))
             continue
-        per_year = share_of(amount, spec["fte_basis_points"])
-        computed.append(BudgetLine(spec, amount, per_year, per_year * spec["years"]))
+        share = share_of(amount, spec["fte_basis_points"])
+        # a percentage as basis points of the share: whole numbers, as in the browser
+        per_year = share + share_of(share, percent * FTE_SCALE // 100)
+        computed.append(BudgetLine(spec, amount, per_year, per_year * spec["years"], percent))
     years = max((spec["years"] for spec in lines), default=0)
     year_totals = [
         sum(line.per_year or 0 for line in computed if line.spec["years"] > year)
         for year in range(years)
     ]
-    return Budget(computed, year_totals, sum(year_totals))
+    return Budget(computed, year_totals, sum(year_totals), on_costs)
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 1 March, as the browser's Date.UTC does."""
+    return dt.date(day.year + years, day.month, 1) + dt.timedelta(days=day.day - 1)
+
+
+def year_ranges(start: dt.date, years: int) -> list[tuple[dt.date, dt.date]]:
+    """Year 1, 2, …, of the budget as dates: year 1 runs from the start date for a year."""
+    return [
+        (add_years(start, year), add_years(start, year + 1) - dt.timedelta(days=1))
+        for year in range(years)
+    ]
 
 
 @dataclass(frozen=True)
@@ -142,6 +171,10 @@ class Plan:
     phases: list[PlannedPhase]
     budget: Budget
 
+    @property
+    def years(self) -> list[tuple[dt.date, dt.date]]:
+        return year_ranges(self.start, len(self.budget.year_totals))
+
 
 def make_plan(
     guide: GuideSpec,
@@ -150,6 +183,7 @@ def make_plan(
     start: dt.date,
     currency: str,
     amounts: Mapping[str, int | None],
+    on_costs: int = 0,
 ) -> Plan:
     return Plan(
         guide,
@@ -158,13 +192,18 @@ def make_plan(
         start,
         currency,
         schedule(start, guide["phases"]),
-        budget(guide["budget"], amounts),
+        budget(guide["budget"], amounts, on_costs),
     )
 
 
 def needed_inputs(guide: GuideSpec) -> set[str]:
     """The amounts this guide's budget asks for."""
     return {line["input"] for line in guide["budget"]}
+
+
+def pays_salaries(guide: GuideSpec) -> bool:
+    """Whether the on-costs percentage means anything for this guide's budget."""
+    return bool(needed_inputs(guide) & SALARY_INPUTS)
 
 
 def required_inputs(guide: GuideSpec) -> set[str]:

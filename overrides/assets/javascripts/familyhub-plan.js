@@ -27,14 +27,22 @@
     });
   }
 
-  function budget(lines, amounts) {
+  var SALARY_INPUTS = ["coordinator-salary"];
+
+  function budget(lines, amounts, onCosts) {
     var computed = lines.map(function (spec) {
       var amount = amounts[spec.input];
+      var percent = SALARY_INPUTS.indexOf(spec.input) >= 0 ? onCosts : 0;
       if (amount === null || amount === undefined) {
-        return { spec: spec, amount: null, perYear: null, total: null };
+        return { spec: spec, amount: null, perYear: null, total: null, onCosts: percent };
       }
-      var perYear = shareOf(amount, spec.fte_basis_points);
-      return { spec: spec, amount: amount, perYear: perYear, total: perYear * spec.years };
+      var share = shareOf(amount, spec.fte_basis_points);
+      // a percentage as basis points of the share: whole numbers, as plan.py
+      var perYear = share + shareOf(share, percent * FTE_SCALE / 100);
+      return {
+        spec: spec, amount: amount, perYear: perYear, total: perYear * spec.years,
+        onCosts: percent
+      };
     });
     var years = lines.reduce(function (most, spec) { return Math.max(most, spec.years); }, 0);
     var yearTotals = [];
@@ -44,10 +52,17 @@
       }, 0));
     }
     return {
-      lines: computed, yearTotals: yearTotals,
+      lines: computed, yearTotals: yearTotals, onCosts: onCosts,
       total: yearTotals.reduce(function (sum, value) { return sum + value; }, 0),
-      complete: computed.every(function (line) { return line.amount !== null; })
+      complete: computed.every(function (line) { return line.amount !== null; }),
+      paysSalaries: lines.some(function (spec) { return SALARY_INPUTS.indexOf(spec.input) >= 0; })
     };
+  }
+
+  function addYears(time, years) {
+    // plan.add_years: the same day years later, 29 February becoming 1 March
+    var day = new Date(time);
+    return Date.UTC(day.getUTCFullYear() + years, day.getUTCMonth(), day.getUTCDate());
   }
 
   // --- formatting: the language's conventions, exported from Babel by the build ---------
@@ -166,8 +181,11 @@
       field.hidden = !used;
       field.querySelector("input").disabled = !used;
     });
-    this.field("currency").closest(".fh-field").hidden = needed.length === 0;
-    if (guide.currency) this.field("currency").value = guide.currency;
+  };
+
+  Planner.prototype.currency = function () {
+    // the guide's own: its country's currency
+    return this.guide().currency || "";
   };
 
   Planner.prototype.error = function (name, message) {
@@ -186,7 +204,7 @@
     var slot = document.getElementById("fh-plan-coordinator-salary-hint");
     var small = salary !== null && salary !== undefined && salary > 0 &&
       salary < this.spec.format.monthly_below;
-    var currency = this.field("currency").value;
+    var currency = this.currency();
     slot.textContent = small ? this.fmt.label("plan-monthly", {
       amount: this.fmt.money(salary, currency), yearly: this.fmt.money(salary * 12, currency)
     }) : "";
@@ -208,7 +226,7 @@
   Planner.prototype.fromAddress = function () {
     var params = new URLSearchParams(location.search);
     var self = this;
-    ["requirements", "municipality", "start", "coordinator-salary", "office-cost"]
+    ["requirements", "municipality", "start", "coordinator-salary", "office-cost", "on-costs"]
       .forEach(function (name) {
         var field = self.field(name);
         if (field && params.has(name)) {
@@ -237,16 +255,24 @@
       amounts[line.input] = isNaN(amount) ? null : amount;
     });
     this.hint(amounts);
-    return ok ? { guide: guide, start: start, amounts: amounts } : null;
+    var onCosts = 0;
+    var percentField = this.field("on-costs");
+    if (!percentField.disabled) {
+      onCosts = parseAmount(percentField, this.spec.format.max_on_costs);
+      ok = this.error("on-costs", isNaN(onCosts) ?
+        fmt.label("plan-error-percent", { max: this.spec.format.max_on_costs }) : "") && ok;
+      onCosts = onCosts || 0;  // none typed: 0, and the budget says so
+    }
+    return ok ? { guide: guide, start: start, amounts: amounts, onCosts: onCosts } : null;
   };
 
   Planner.prototype.render = function (inputs) {
     var fmt = this.fmt;
     var guide = inputs.guide;
-    var currency = this.field("currency").value;
+    var currency = this.currency();
     var municipality = this.field("municipality").value.trim();
     var phases = schedule(inputs.start, guide.phases);
-    var plan = budget(guide.budget, inputs.amounts);
+    var plan = budget(guide.budget, inputs.amounts, inputs.onCosts);
     var money = function (value) { return value === null ? "–" : fmt.money(value, currency); };
     var result = this.result;
     result.textContent = "";
@@ -284,17 +310,27 @@
         var calculation = fmt.label("budget-not-entered");
         if (line.amount !== null) {
           var values = { amount: fmt.money(line.amount, currency), years: line.spec.years,
-            fte: fmt.fte(line.spec.fte_basis_points) };
-          calculation = fmt.label(line.spec.fte_basis_points === FTE_SCALE ?
-            "budget-calc" : "budget-calc-fte", values);
+            fte: fmt.fte(line.spec.fte_basis_points), percent: line.onCosts };
+          var key = line.spec.fte_basis_points === FTE_SCALE ? "budget-calc" : "budget-calc-fte";
+          calculation = fmt.label(line.onCosts ? key + "-on-costs" : key, values);
         }
         return [line.spec.title, calculation, money(line.perYear), money(line.total)];
       })));
     var years = plan.yearTotals.map(function (total, index) {
-      return [fmt.label("budget-year", { year: index + 1 }), money(total)];
+      // year 1 runs for a year from the start date: plan.year_ranges
+      var first = addYears(inputs.start, index);
+      var last = addYears(inputs.start, index + 1) - DAY;
+      return [fmt.label("budget-year-dates",
+        { year: index + 1, first: fmt.date(first), last: fmt.date(last) }), money(total)];
     });
     years.push([fmt.label("budget-total"), money(plan.total)]);
     result.appendChild(table("years", [fmt.label("year"), fmt.label("amount")], years));
+    var counts = fmt.label("budget-counts");
+    if (plan.paysSalaries) {
+      counts += " " + (plan.onCosts ? fmt.label("budget-on-costs", { percent: plan.onCosts }) :
+        fmt.label("budget-on-costs-none"));
+    }
+    result.appendChild(element("p", counts, "fh-plan-counts"));
     if (!plan.complete) result.appendChild(element("p", fmt.label("budget-not-counted")));
     var waiting = plan.lines.some(function (line) {
       return line.spec.required && line.amount === null;
@@ -344,8 +380,8 @@
     this.output.hidden = !inputs;
     // the same inputs draw nothing anew: a "change" as the reader leaves a field for a link in
     // the plan would otherwise replace that link under the pointer, and the click would be lost
-    var drawn = inputs && JSON.stringify([inputs.start, inputs.amounts, inputs.guide.name,
-      this.field("currency").value, this.field("municipality").value]);
+    var drawn = inputs && JSON.stringify([inputs.start, inputs.amounts, inputs.onCosts,
+      inputs.guide.name, this.field("municipality").value]);
     if (inputs && drawn !== this.drawn) this.render(inputs);
     this.drawn = drawn;
     this.reachable();
@@ -365,7 +401,7 @@
       if (event.target.value !== "") self.touched[event.target.name] = true;
       self.update();
     });
-    var params = this.fromAddress();
+    this.fromAddress();
     document.getElementById("fh-plan-print").addEventListener("click", function () {
       window.print();
     });
@@ -376,8 +412,6 @@
     }
     this.form.hidden = false;
     this.chooseGuide();
-    // the guide's own currency unless the address names one
-    if (params.has("currency")) this.field("currency").value = params.get("currency");
     this.update();
   };
 
