@@ -456,6 +456,37 @@ def test_a_plan_is_a_link_that_opens_the_same_plan(
     assert fresh.locator("#fh-plan-on-costs").input_value() == "12"
 
 
+def test_the_plan_carries_the_ticks_of_the_checklist_page(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    """The printed plan shows what the founder has already ticked on the guide's checklist."""
+    guide = HUB.get("guide", BRANCH)
+    done = guide.phases[0].items[0]
+    page.goto(f"{site_url}/en/guides/{BRANCH}.html")
+    box(page, done.id).check()
+    open_plan(page, site_url, "en")
+    rows = page.locator("table[data-table=items] tbody tr td:nth-child(2)")
+    expect(rows.first).to_be_visible()
+    texts = rows.all_inner_texts()
+    assert texts[0].startswith("☑ ") and all(text.startswith("☐ ") for text in texts[1:])
+
+
+def test_a_tampered_address_leaves_the_plan_page_usable(
+    page: Page, site_url: str, errors: list[str]
+) -> None:
+    page.goto(f"{site_url}/nb/guides/plan.html?requirements=<script>&on-costs=-3&start=2027-13-40")
+    expect(page.locator("#fh-plan-form")).to_be_visible()
+    expect(page.locator("#fh-plan-on-costs-error")).to_have_text(
+        "Skriv en hel prosentsats fra 0 til 100."
+    )
+    page.fill("#fh-plan-on-costs", "")
+    page.fill("#fh-plan-start", "2027-01-04")
+    page.fill("#fh-plan-coordinator-salary", "600000")
+    expect(page.locator("#fh-plan-summary")).to_have_text(
+        "Samlet budsjett: 900\u00a0000 kr over 3 år."
+    )
+
+
 def test_a_small_salary_asks_whether_it_is_monthly(
     page: Page, site_url: str, errors: list[str]
 ) -> None:

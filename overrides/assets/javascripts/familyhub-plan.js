@@ -133,6 +133,16 @@
     return +value;
   }
 
+  function tickedOnChecklist(guideId) {
+    // the ticks the guide's checklist page saved (familyhub-checklist.js), for the printed plan
+    try {
+      var saved = JSON.parse(window.localStorage.getItem("familyhub:checklist:" + guideId));
+      return new Set(saved && Array.isArray(saved.ticked) ? saved.ticked : []);
+    } catch (error) {
+      return new Set();
+    }
+  }
+
   function element(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -234,6 +244,9 @@
           self.touched[name] = true;
         }
       });
+    // a tampered address naming no requirement set the page knows: the first one instead
+    var requirements = this.field("requirements");
+    if (!this.spec.plans[requirements.value]) requirements.selectedIndex = 0;
     return params;
   };
 
@@ -290,9 +303,11 @@
 
     result.appendChild(element("h3", fmt.label("plan-checklist")));
     var rows = [];
+    var ticked = tickedOnChecklist(guide.id);
     phases.forEach(function (p) {
       p.spec.items.forEach(function (item) {
-        rows.push([p.spec.label, "☐ " + item.title, fmt.date(p.last), "", ""]);
+        var box = ticked.has(item.id) ? "☑ " : "☐ ";
+        rows.push([p.spec.label, box + item.title, fmt.date(p.last), "", ""]);
       });
     });
     result.appendChild(table("items", [fmt.label("phase"), fmt.label("item"),
