@@ -7,6 +7,9 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+from familyhub.cli.main import main
 
 from .conftest import ROOT
 
@@ -32,11 +35,14 @@ FIGURES = (
 )
 
 
-def test_a_small_bench_prints_every_figure() -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("FAMILYHUB_DATA", None)
+def test_a_small_bench_prints_every_figure(tmp_path: Path) -> None:
+    # ten synthetic partnerships, the bench's FAMILYHUB_DATA: every figure, in a fifth of the
+    # time of the curated data in three languages
+    data = tmp_path / "data"
+    assert main(["synth", "--count", "10", "--seed", "1", "--out", str(data)]) == 0
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "FAMILYHUB_DATA": str(data)}
     result = subprocess.run(
-        [sys.executable, "scripts/bench.py", "--counts", "10", "--runs", "1"],
+        [sys.executable, "scripts/bench.py", "--runs", "1"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -66,7 +66,7 @@ def entity_pages() -> list[tuple[str, str]]:
     ]
 
 
-def test_every_page_exists_in_both_languages(built_site: Path) -> None:
+def test_every_page_exists_in_every_language_in_that_language(built_site: Path) -> None:
     expected = {f"{folder}/{entity_id}.html" for folder, entity_id in entity_pages()}
     expected |= {f"{folder}/index.html" for folder in FOLDER_OF_KIND.values()}
     expected |= {f"{page}.html" for page in HAND_WRITTEN}
@@ -79,6 +79,9 @@ def test_every_page_exists_in_both_languages(built_site: Path) -> None:
         }
         missing = expected - built
         assert not missing, f"missing in /{prefix}: {sorted(missing)[:5]}"
+    for lang in LANGUAGES:
+        for page in language_pages(built_site, lang):
+            assert f'<html lang="{lang}"' in page.read_text(encoding="utf-8")[:300], page
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
