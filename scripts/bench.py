@@ -258,7 +258,7 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
     )
     rows: list[tuple[str, Callable[[Result], str]]] = [
         ("entities (data files)", lambda r: f"{r.entities:,}"),
-        ("generated pages (both languages)", lambda r: f"{r.pages:,}"),
+        ("generated pages (all languages)", lambda r: f"{r.pages:,}"),
         *pipeline_rows(),
         ("full mkdocs build", lambda r: f"{median([x.seconds for x in r.full]):.1f} s"),
         ("bare mkdocs build", lambda r: f"{median([x.seconds for x in r.bare]):.1f} s"),
