@@ -20,6 +20,7 @@ from familyhub.data.load import Hub
 from familyhub.i18n import Formatter
 from familyhub.pages.compose import make_renderer
 from familyhub.pages.guides import guide_spec, item_views, plans_by_requirement_set
+from familyhub.pages.markup import fold_spaces
 from familyhub.pages.plan import (
     MAX_AMOUNT,
     MAX_ON_COSTS,
@@ -198,15 +199,13 @@ def _requirement_set_problem(hub: Hub, set_id: str) -> str | None:
 # Characters that start Markdown or HTML in the middle of a line; the file's text never starts
 # a line with data, so `#`, `-`, `+` and `1.` need no escape here.
 _INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]|])")
-# every whitespace but the no-break spaces of "14 %" and "600 000 kr", which stay
-_FOLDABLE_SPACE = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def plain_markdown(value: object) -> Markup:
     """Data text as inert Markdown, with as few backslashes as that takes."""
     if isinstance(value, Markup):
         return value
-    flat = _FOLDABLE_SPACE.sub(" ", str(value)).strip()
+    flat = fold_spaces(str(value)).strip()
     return Markup(_INLINE_MARKUP.sub(r"\\\1", html.escape(flat, quote=False)))
 
 

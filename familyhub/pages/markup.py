@@ -29,6 +29,11 @@ _WHITESPACE = re.compile(r"[^\S\u00a0\u202f]+")
 SLUG = re.compile(SLUG_PATTERN)
 
 
+def fold_spaces(value: str) -> str:
+    """Runs of spaces and line breaks as one space; no-break spaces stay."""
+    return _WHITESPACE.sub(" ", value)
+
+
 def escape_text(value: object) -> Markup:
     """Data text as inert Markdown: shown literally, whatever characters it holds."""
     if isinstance(value, Markup):
@@ -41,13 +46,13 @@ def _escape_str(value: str) -> Markup:
     # Every expression of every page passes through here, and names and labels repeat
     # thousands of times at scale: cached, and str.translate rather than a regex.
     # whitespace folded but kept at the ends: a separator such as ", " must keep its space
-    flat = _WHITESPACE.sub(" ", value)
+    flat = fold_spaces(value)
     return Markup(html.escape(flat, quote=False).translate(_MARKDOWN_ESCAPES))
 
 
 def front_matter_title(value: str) -> Markup:
     """A page title for front matter: themes print it unescaped into <title> and the nav."""
-    return Markup(json.dumps(html.escape(_WHITESPACE.sub(" ", value).strip()), ensure_ascii=False))
+    return Markup(json.dumps(html.escape(fold_spaces(value).strip()), ensure_ascii=False))
 
 
 def external_link(url: str) -> Markup:
