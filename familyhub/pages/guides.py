@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -260,15 +261,19 @@ def plan_spec(hub: Hub, fmt: Formatter) -> dict[str, Any]:
 def known_municipalities(hub: Hub, fmt: Formatter) -> list[dict[str, Any]]:
     """The municipalities the hub has pages for, by the names a founder may type ("Hamar",
     "Hamar kommune"), each with its page and its partnerships' pages, relative to the plan page."""
+    partnerships_of: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for p in hub.all("partnership"):
+        for municipality_id in sorted(
+            {p.municipality, *(party.municipality for party in p.parties)} - {None}
+        ):
+            partnerships_of[municipality_id].append(
+                {"name": fmt.text(p.name), "href": f"../partnerships/{p.id}.html"}
+            )
     known = []
     for municipality in hub.all("municipality"):
         name = municipality.name
         short = re.sub(r"\s+(kommune|municipality)$", "", name, flags=re.IGNORECASE)
-        partnerships = [
-            {"name": fmt.text(p.name), "href": f"../partnerships/{p.id}.html"}
-            for p in hub.all("partnership")
-            if municipality.id in {p.municipality, *(party.municipality for party in p.parties)}
-        ]
+        partnerships = partnerships_of[municipality.id]
         known.append(
             {
                 "names": sorted({typed_name(text) for text in (name, short, municipality.id)}),
