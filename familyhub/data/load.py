@@ -47,6 +47,10 @@ class Hub:
     def sources(self) -> dict[str, Source]:
         return self.entities["source"]
 
+    def keys(self) -> set[tuple[str, str]]:
+        """(kind, id) of every entity."""
+        return {(kind, entity_id) for kind, by_id in self.entities.items() for entity_id in by_id}
+
     def count(self) -> int:
         return sum(len(by_id) for by_id in self.entities.values())
 

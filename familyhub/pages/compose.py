@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from familyhub.data.load import Hub
@@ -27,7 +28,8 @@ def make_renderer(hub: Hub, lang: str, backlinks: Backlinks | None = None) -> Re
     )
 
 
-def render_site(hub: Hub) -> Pages:
-    """Every generated page in every language: {lang: pages}."""
+def render_site(hub: Hub, only: AbstractSet[tuple[str, str]] | None = None) -> Pages:
+    """Every generated page in every language: {lang: pages}; with `only`, those (kind, id)
+    entities' pages, their kinds' overviews and every page that is no entity's (Renderer.pages)."""
     backlinks = Backlinks(hub)
-    return {lang: make_renderer(hub, lang, backlinks).pages() for lang in hub.site.codes}
+    return {lang: make_renderer(hub, lang, backlinks).pages(only) for lang in hub.site.codes}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +31,14 @@ def language_file(path: str, lang: str, default_lang: str) -> str:
 
 
 def write_pages(
-    pages_by_lang: dict[str, list[RenderedPage]], docs_dir: Path, default_lang: str
+    pages_by_lang: dict[str, list[RenderedPage]],
+    docs_dir: Path,
+    default_lang: str,
+    known: Container[Path] = (),
 ) -> WriteStats:
-    """Make the generated folders of docs_dir hold exactly these pages, tracked files untouched."""
+    """Make the generated folders of docs_dir hold exactly these pages, tracked files untouched.
+
+    Files in `known` are taken to hold their page already (the caller wrote them), unread."""
     wanted = {
         docs_dir / language_file(page.path, lang, default_lang): page.markdown
         for lang, pages in pages_by_lang.items()
@@ -42,7 +48,7 @@ def write_pages(
     _refuse_tracked(docs_dir)
     stats = WriteStats()
     for path, text in wanted.items():
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+        if path in known or (path.is_file() and path.read_text(encoding="utf-8") == text):
             stats.unchanged += 1
             continue
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -231,9 +232,13 @@ class Renderer:
         markdown = self.env.get_template(template).render(lang=self.lang, **context)
         return _BLANK_LINES.sub("\n\n", markdown).strip() + "\n"
 
-    def pages(self) -> list[RenderedPage]:
+    def pages(self, only: AbstractSet[tuple[str, str]] | None = None) -> list[RenderedPage]:
+        """Every page of the language; with `only`, the pages of those (kind, id) entities, the
+        overviews of their kinds and the pages that are no entity's."""
         pages = []
         for folder, (kind, _) in KINDS.items():
+            if only is not None and all(key[0] != kind for key in only):
+                continue
             entities = self.hub.all(kind)
             pages.append(
                 RenderedPage(
@@ -242,11 +247,12 @@ class Renderer:
                 )
             )
             for entity in entities:
-                pages.append(
-                    RenderedPage(
-                        entity_path(kind, entity.id),
-                        self.render(f"{kind}.md.j2", kind=kind, entity=entity),
+                if only is None or (kind, entity.id) in only:
+                    pages.append(
+                        RenderedPage(
+                            entity_path(kind, entity.id),
+                            self.render(f"{kind}.md.j2", kind=kind, entity=entity),
+                        )
                     )
-                )
         pages.extend(make(self) for make in self._extra_pages)
         return pages
