@@ -22,7 +22,7 @@ site: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python -m familyhub.site.build
 
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(INSTALLED)
 	$(BIN)/familyhub check

@@ -3,6 +3,7 @@ its JSON Schema, into site/data/ after each build (familyhub/downloads/)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from familyhub.data.load import data_dir_beside
 from familyhub.downloads.files import write_downloads
 from familyhub.pages.facets import DOWNLOADS_FOLDER
 from familyhub.pages.incremental import BUILD_CACHE
+from familyhub.site.preview import PREVIEW
 
 
 # after mkdocs-static-i18n (-100), which calls on_post_build again for each further language:
@@ -23,4 +25,5 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     if i18n is not None and getattr(i18n, "building", False):
         return
     hub = BUILD_CACHE.hub(data_dir_beside(Path(config.config_file_path)).resolve())
-    write_downloads(hub, Path(config.site_dir) / DOWNLOADS_FOLDER)
+    folder = Path(config.site_dir) / DOWNLOADS_FOLDER
+    PREVIEW.after_build("downloads", partial(write_downloads, hub, folder))

@@ -10,15 +10,18 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from familyhub.data.load import Hub, data_dir_beside
+from familyhub.data.load import SITE_CONFIG_FILE, Hub, data_dir_beside
 from familyhub.data.problems import DataError
 from familyhub.i18n import MissingLabel
 from familyhub.pages.incremental import BUILD_CACHE
 from familyhub.pages.output import GENERATED_FOLDERS, OutputError
+from familyhub.site.preview import PREVIEW
 
 log = logging.getLogger("mkdocs.familyhub")
+SITEMAP = "sitemap.xml"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -41,6 +44,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_startup(command: str, dirty: bool, **_: Any) -> None:
+    PREVIEW.start(dirty)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     hub = _hub(config)
     try:
@@ -48,12 +55,33 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except (OutputError, MissingLabel) as error:
         raise PluginError(str(error)) from None
     log.info(
-        "familyhub: %d entities; pages written %d, unchanged %d, removed %d",
+        "familyhub: %d entities; pages rendered: %s; written %d, unchanged %d, removed %d",
         hub.count(),
+        BUILD_CACHE.rendered or "none",
         stats.written,
         stats.unchanged,
         stats.removed,
     )
+    if _building_another_language(config):
+        return
+    # a removed page's HTML would stay behind in a dirty build
+    if PREVIEW.prepare(Path(config.site_dir), _layout(config), force=stats.removed > 0):
+        log.info("familyhub: full build (first build, or more than data/ changed)")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """No sitemap in the preview: it lists every page of every language again at each save (a
+    second at N = 2,000), and the preview's addresses are no one's to index."""
+    if PREVIEW.dirty:
+        config.theme.static_templates.discard(SITEMAP)
+        sitemap = files.get_file_from_path(SITEMAP)
+        if sitemap is not None:  # without its template's name, the theme's file is copied raw
+            files.remove(sitemap)
+    return files
+
+
+def on_build_error(**_: Any) -> None:
+    PREVIEW.failed()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
@@ -79,6 +107,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(edit_base, f"../{data_file}")
     return markdown
+
+
+def _building_another_language(config: MkDocsConfig) -> bool:
+    """mkdocs-static-i18n builds every language but the first inside the first one's build."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def _layout(config: MkDocsConfig) -> list[Path]:
+    """What every page shows besides its own content: the hand-written pages (their titles make
+    the navigation), the theme's overrides, mkdocs.yml and its hooks, and data/site.yml."""
+    docs = Path(config.docs_dir)
+    hand_written = [path for path in docs.iterdir() if path.name not in GENERATED_FOLDERS]
+    config_file = Path(config.config_file_path)
+    overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+    hooks = Path(__file__).resolve().parent  # this file's folder, with every hook of mkdocs.yml
+    return [*hand_written, *overrides, config_file, hooks, _data_dir(config) / SITE_CONFIG_FILE]
 
 
 def _data_dir(config: MkDocsConfig) -> Path:

@@ -3,6 +3,7 @@ the build (familyhub.site.search), so `mkdocs build`, `make site` and `make serv
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from familyhub.data.load import data_dir_beside, load_site_config
 from familyhub.data.problems import DataError
+from familyhub.site.preview import PREVIEW
 from familyhub.site.search import SearchIndexError, build_index
 
 # the words of overrides/partials/search.html and familyhub-search.js, from data/site.yml
@@ -62,8 +64,12 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # one language's build inside the plugin's loop: the site is not complete yet
+    PREVIEW.after_build("search index", partial(_index, Path(config.site_dir)))
+
+
+def _index(site_dir: Path) -> None:
     try:
-        build_index(Path(config.site_dir))
+        build_index(site_dir)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
 

@@ -226,8 +226,25 @@ def _requirement_set(synth: Synth, index: int) -> Document:
     }
 
 
+def _curated_guides() -> list[tuple[str, str]]:
+    """(id, country) of the curated guides. The hand-written pages link them by id (docs/index.md),
+    so the first synthetic guides take their ids and countries: a synthetic data set then builds
+    with `--strict` like the curated one."""
+    guides = []
+    for path in sorted((DEFAULT_DATA_DIR / "guides").glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        guides.append((str(document["id"]), str(document["country"])))
+    return guides
+
+
+CURATED_GUIDES = _curated_guides()
+
+
 def _requirement_set_country(index: int) -> str:
-    """Requirement set number `index` is Norway's every third time, and so is its guide."""
+    """Requirement set number `index` is that of guide number `index`: a curated guide's country
+    for the first ones, then Norway's every third time."""
+    if index < len(CURATED_GUIDES):
+        return CURATED_GUIDES[index][1]
     return "DK" if index % 3 else "NO"
 
 
@@ -237,7 +254,7 @@ def _guide(synth: Synth, index: int) -> Document:
     set_index = index % synth.counts["requirement_set"]
     requirement_set = synth.id("requirement_set", set_index)
     return {
-        "id": synth.id("guide", index),
+        "id": CURATED_GUIDES[index][0] if index < len(CURATED_GUIDES) else synth.id("guide", index),
         "name": synth.label("guide", index),
         "audience": "founders" if index % 2 else "municipalities",
         "country": _requirement_set_country(set_index),
@@ -359,7 +376,11 @@ def counts_for(partnerships: int) -> dict[str, int]:
         raise SynthError(
             f"no synthetic generator for kind {', '.join(missing)}: add one in {__name__}"
         )
-    return {kind: max(1, math.ceil(partnerships * RATIOS[kind])) for kind, _ in KINDS.values()}
+    counts = {kind: max(1, math.ceil(partnerships * RATIOS[kind])) for kind, _ in KINDS.values()}
+    # a guide for each curated guide, each with its own requirement set
+    for kind in ("guide", "requirement_set"):
+        counts[kind] = max(counts[kind], len(CURATED_GUIDES))
+    return counts
 
 
 def generate(partnerships: int, seed: int, site: SiteConfig) -> dict[str, list[Document]]:

@@ -1,0 +1,95 @@
+"""`make serve` as an editor's preview: after a save, only what the save changed is built again.
+
+`make serve` runs `mkdocs serve --dirty`: MkDocs then builds only the pages whose Markdown is
+newer than their HTML, and the generator (familyhub/pages/incremental.py) rewrites only the
+Markdown of pages an edit of data/ changes. Everything else a page shows (the navigation, the
+theme, the labels of data/site.yml, the hand-written pages) changes rarely, and any change to it
+empties the site folder, so that the next build is a full one. A dirty build is therefore the
+build a clean one would give, which is why MkDocs' warning about dirty builds is left out.
+
+The search index and the downloads take seconds at scale and are not what an editor waits to
+see: during a dirty build they are made in a background thread after the build, the newest
+build's replacing any still waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from familyhub.pages.incremental import Fingerprint, fingerprint
+
+log = logging.getLogger("mkdocs.familyhub")
+# logged by mkdocs.commands.build at every dirty build; familyhub's dirty builds are complete
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _WithoutDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+@dataclass
+class Preview:
+    dirty: bool = False
+    _layout: Fingerprint | None = None
+    _failed: bool = False
+    _jobs: ThreadPoolExecutor | None = None
+    _waiting: dict[str, Future[None]] = field(default_factory=dict)
+
+    def start(self, dirty: bool) -> None:
+        """MkDocs' on_startup: a process that builds dirty gets the preview's treatment."""
+        self.dirty = dirty
+        if dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+
+    def prepare(self, site_dir: Path, layout: list[Path], force: bool = False) -> bool:
+        """Before a dirty build: empty site_dir unless the build can stay dirty (only data/
+        changed since the last build of this process, and that build succeeded). True if
+        emptied."""
+        if not self.dirty:
+            return False
+        was, self._layout = self._layout, fingerprint(*layout)
+        failed, self._failed = self._failed, False
+        if was == self._layout and not failed and not force:
+            return False
+        if site_dir.is_dir():
+            for entry in site_dir.iterdir():
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry)
+                else:
+                    entry.unlink()
+        return True
+
+    def failed(self) -> None:
+        """MkDocs' on_build_error: a failed build may have left some pages unbuilt."""
+        self._failed = True
+
+    def after_build(self, name: str, work: Callable[[], object]) -> None:
+        """Run `work` now, or in the background during a dirty build."""
+        if not self.dirty:
+            work()
+            return
+        if self._jobs is None:
+            self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="familyhub")
+        waiting = self._waiting.get(name)
+        if waiting is not None:
+            waiting.cancel()  # not started yet: this build's replaces it
+        self._waiting[name] = self._jobs.submit(_logged, name, work)
+
+
+def _logged(name: str, work: Callable[[], object]) -> None:
+    try:
+        work()
+    except Exception as error:  # a preview goes on; the next build tries again
+        log.error("familyhub: %s failed: %s", name, error)
+    else:
+        log.info("familyhub: %s updated", name)
+
+
+# One per process: MkDocs loads the hooks afresh for every `serve` rebuild.
+PREVIEW = Preview()
