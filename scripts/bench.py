@@ -6,7 +6,9 @@ For each count N of partnerships: a synthetic data set (`familyhub synth`), then
   then MkDocs with Material and i18n but no hook), their ratio and peak memory;
 - the size of site/ and of the largest overview page; what a reader downloads to open the home
   page, an overview and a guide, and for the first search of a common and of a rare word, against
-  Material's lunr search in the bare build (bench_search.py).
+  Material's lunr search in the bare build (bench_search.py);
+- `make serve`'s first build, and the seconds from saving a partnership until the preview shows
+  it (bench_preview.py).
 Every time is the median of --runs runs. Data come from $FAMILYHUB_DATA when it is set (then
 only one data set is measured), else the curated data/ and `familyhub synth --count N` per N.
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from bench_preview import measure as measure_preview
 from bench_search import gzip_size, open_weight
 from bench_search import measure as measure_reader
 
@@ -84,6 +87,7 @@ class Result:
     full: list[Run] = field(default_factory=list)
     bare: list[Run] = field(default_factory=list)
     sizes: dict[str, Any] = field(default_factory=dict)
+    preview: dict[str, float] = field(default_factory=dict)  # bench_preview.py's seconds
 
 
 def median(values: list[float]) -> float:
@@ -155,8 +159,7 @@ def bare_project(target: Path, data_dir: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site: Path, data_dir: Path) -> Run:
-    # Not --strict: the hand-written home page links the curated guides, which synthetic data
-    # lacks. (With --quiet, MkDocs 1.6 would not enforce --strict anyway.) Same for both builds.
+    # --quiet: MkDocs 1.6 then does not enforce mkdocs.yml's strict; same for both builds
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
     return run_timed([*command, "--site-dir", str(site)], project, build_env(data_dir))
 
@@ -232,6 +235,10 @@ def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: boo
             full, bare_run = (build() for build in builds)
         result.full.append(full)
         result.bare.append(bare_run)
+    say(f"[{label}] make serve: first build, then {runs} saves of one partnership")
+    preview_work = work / f"preview-{label}"
+    preview_work.mkdir()
+    result.preview = measure_preview(project, data_dir, preview_work, saves=runs)
     site = work / f"site-full-{label}"
     overview, overview_bytes, overview_gzip = largest_overview(site)
     result.sizes = {
@@ -263,6 +270,11 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
         ("full mkdocs build", lambda r: f"{median([x.seconds for x in r.full]):.1f} s"),
         ("bare mkdocs build", lambda r: f"{median([x.seconds for x in r.bare]):.1f} s"),
         ("ratio full / bare (target <= 1.15)", lambda r: f"{ratio(r):.2f}"),
+        ("make serve: first build", lambda r: f"{r.preview['first build']:.1f} s"),
+        (
+            "make serve: save -> page shown (target <= 10 s)",
+            lambda r: f"{r.preview['save to page shown']:.1f} s",
+        ),
         (
             "full build per generated page",
             lambda r: f"{1000 * median([x.seconds for x in r.full]) / r.pages:.1f} ms",
