@@ -4,9 +4,12 @@ in the reader's language, and the open dialog is accessible by keyboard and to a
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page, Route
+import gzip
 
+import pytest
+from playwright.sync_api import Page, Response, Route, expect
+
+from .conftest import PREFIX
 from .test_every_page import axe_violations
 from .test_search_language import OPEN, open_search
 
@@ -72,6 +75,34 @@ def test_each_script_loads_only_on_the_pages_it_works_on(
     # none of them holds up the page's first paint
     for script in page.locator("script[src*='familyhub'], script[src*='table-filter']").all():
         assert script.evaluate("element => element.defer"), script.get_attribute("src")
+
+
+# gzip bytes of the home page's HTML, stylesheets and scripts (issue 15's target)
+HOME_BUDGET = 60 * 1024
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_home_page_opens_within_its_budget_and_its_menu_still_works(
+    phone: Page, site_url: str, lang: str
+) -> None:
+    """Material's script is left off the home page (overrides/main.html): the page must still
+    open its menu on a phone."""
+    responses: list[Response] = []
+    phone.on("response", lambda response: responses.append(response))
+    phone.goto(f"{site_url}/{PREFIX[lang]}index.html", wait_until="networkidle")
+    kinds = ("document", "stylesheet", "script")
+    weight = sum(
+        len(gzip.compress(response.body(), 9))
+        for response in responses
+        if response.request.resource_type in kinds
+    )
+    assert weight <= HOME_BUDGET, [response.url for response in responses]
+    partnerships = phone.locator(".md-sidebar--primary a[href$='partnerships/index.html']").first
+    expect(partnerships).not_to_be_in_viewport()
+    phone.locator(".md-header label[for='__drawer']").click()
+    expect(partnerships).to_be_in_viewport()
+    partnerships.click()
+    phone.wait_for_url("**/partnerships/index.html")
 
 
 HOSTILE = {
