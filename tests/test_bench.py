@@ -1,5 +1,6 @@
 """`make bench` keeps working: a tiny run prints every figure the issues ask for, each a number
-(issue 15: what a reader downloads, the hub's Pagefind search against Material's lunr)."""
+(issue 15: what a reader downloads, the hub's Pagefind search against Material's lunr, and how
+soon the preview shows a save)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ FIGURES = (
     "full mkdocs build",
     "bare mkdocs build",
     "ratio full / bare",
+    "make serve: first build",
+    "make serve: save -> page shown",
     "peak memory, full build",
     "size of site/",
     "search bundle, all languages",
