@@ -46,7 +46,7 @@ def measure(project: Path, data_dir: Path, work: Path, saves: int) -> dict[str, 
     edited = sorted((data / "partnerships").glob("*.yml"))[0]
     original = yaml.safe_load(edited.read_text(encoding="utf-8"))
     log_file = work / "preview.log"
-    address = f"127.0.0.1:{_free_port()}"
+    address = f"127.0.0.1:{free_port()}"
     env = {**os.environ, "FAMILYHUB_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
     started = time.monotonic()
     with log_file.open("w") as log:
@@ -109,7 +109,7 @@ def _wait(condition: Any, server: subprocess.Popen[bytes], log_file: Path) -> No
         time.sleep(0.1)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])

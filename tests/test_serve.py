@@ -5,8 +5,6 @@ folder, synthetic included, under mkdocs.yml's `strict`."""
 from __future__ import annotations
 
 import os
-import shlex
-import socket
 import subprocess
 import time
 import urllib.request
@@ -14,33 +12,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bench_preview import free_port, make_serve
+
 from familyhub.cli.main import main
 
-from .conftest import ROOT, default_language_only
+from .conftest import default_language_only
 
 BUILT = "Documentation built in"
 # a second rebuild, set off by the first one's writes, would start within a second of it
 QUIET_SECONDS = 6
 TIMEOUT_SECONDS = 120
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def make_serve() -> list[str]:
-    """The command `make serve` runs, as the Makefile has it."""
-    dry_run = subprocess.run(
-        ["make", "--dry-run", "--silent", "serve"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    program, *arguments = shlex.split(dry_run.stdout.strip().splitlines()[-1])
-    return [str(ROOT / program), *arguments]
 
 
 @contextmanager
