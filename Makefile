@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
 # Commands the tests need, each with the Debian package that brings it: chromium for Playwright,
-# pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core).
+# pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core) and the
+# bench-only Lighthouse.
 SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-headless npm:npm
 AXE := tests/tooling/node_modules/axe-core/axe.min.js
+# Lighthouse, for make bench's mobile scores (bench-only JavaScript, never in site/)
+LIGHTHOUSE := scripts/tooling/node_modules/lighthouse/cli/index.js
 # Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
 PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 PDF_SYSTEM := $(VENV)/.system-packages-pdf
@@ -74,6 +77,11 @@ $(PDF_SYSTEM): $(INSTALLED)
 # axe-core for the accessibility tests, from the npm registry at the version the lock file pins.
 $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Lighthouse for `make bench` (scripts/bench_lighthouse.py), at the version the lock file pins.
+$(LIGHTHOUSE): scripts/tooling/package.json scripts/tooling/package-lock.json $(SYSTEM)
+	npm ci --prefix scripts/tooling --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
