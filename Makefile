@@ -86,8 +86,10 @@ $(LIGHTHOUSE): scripts/tooling/package.json scripts/tooling/package-lock.json $(
 
 # Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
 # results in PERFORMANCE.md (the figures between its `make bench` markers). FAMILYHUB_DATA=folder measures that data set instead.
-# Then the whole-hub PDFs of the curated data (issue 4; also alone: make bench-pdf).
-bench: $(INSTALLED) $(PDF_SYSTEM)
+# Lighthouse's mobile scores of three curated pages (issue 15; alone, on a built site:
+# $(BIN)/python scripts/bench_lighthouse.py site). Then the whole-hub PDFs of the curated data
+# (issue 4; also alone: make bench-pdf).
+bench: $(INSTALLED) $(PDF_SYSTEM) $(LIGHTHOUSE)
 	$(BIN)/python scripts/bench.py --write PERFORMANCE.md
 	$(BIN)/python scripts/bench_pdf.py --runs 1
 
