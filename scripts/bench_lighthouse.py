@@ -73,6 +73,9 @@ METRICS = {
     "tbt": "total-blocking-time",
 }
 TIMEOUT_SECONDS = 300
+# what an audit's items say: the file (or the kind of main-thread work), what it would save,
+# how long it ran (a long task; all of a script's work)
+ITEM_KEYS = ("url", "groupLabel", "wastedMs", "wastedBytes", "duration", "total")
 
 
 class GzipHost(http.server.SimpleHTTPRequestHandler):
@@ -204,21 +207,32 @@ def accessibility_failures(lhr: dict[str, Any]) -> list[dict[str, Any]]:
     return failures
 
 
+def to_act_on(audit: dict[str, Any]) -> bool:
+    """A performance audit below 1, or one that estimates a saving (some diagnostics that pass,
+    such as the main thread's work, and informative ones, such as long tasks, do)."""
+    if audit.get("scoreDisplayMode") in ("error", "notApplicable", "manual"):
+        return False
+    below = audit.get("score") is not None and audit["score"] < 1
+    details = audit.get("details", {})
+    saves = details.get("overallSavingsMs") or details.get("overallSavingsBytes")
+    return below or bool(saves) or any(audit.get("metricSavings", {}).values())
+
+
 def opportunities(lhr: dict[str, Any], base: str) -> list[dict[str, Any]]:
-    """Performance audits below 1 with their estimated savings, the largest first; per audit up
-    to ten of its items (a file of the site, what it would save)."""
+    """Performance opportunities and diagnostics to act on with their estimated savings, the
+    largest first; per audit up to ten of its items (a file, a long task, what it costs)."""
     found = []
-    for audit in failing(lhr, "performance"):
+    for audit in filter(to_act_on, audits(lhr, "performance")):
         details = audit.get("details", {})
         items = [
-            {key: item[key] for key in ("url", "wastedMs", "wastedBytes") if key in item}
+            {key: item[key] for key in ITEM_KEYS if key in item}
             for item in details.get("items", [])
             if isinstance(item, dict)
         ]
         for item in items:
             if isinstance(item.get("url"), str):
                 item["url"] = item["url"].removeprefix(f"{base}/")
-        items.sort(key=lambda item: (-item.get("wastedMs", 0), -item.get("wastedBytes", 0)))
+        items.sort(key=lambda item: [-item.get(key, 0) for key in ITEM_KEYS[2:]])
         found.append(
             {
                 "id": audit["id"],
@@ -332,7 +346,9 @@ def savings(audit: dict[str, Any]) -> str:
 def item_savings(item: dict[str, Any]) -> str:
     wasted = [f"{item['wastedBytes'] / 1024:.1f} KiB"] if item.get("wastedBytes") else []
     wasted += [f"{item['wastedMs']:.0f} ms"] if item.get("wastedMs") else []
-    return f"{item.get('url', '')}" + (f" ({', '.join(wasted)})" if wasted else "")
+    wasted += [f"ran {item[key]:.0f} ms" for key in ("duration", "total") if item.get(key)]
+    what = item.get("url") or item.get("groupLabel", "")
+    return f"{what}" + (f" ({', '.join(wasted)})" if wasted else "")
 
 
 def load_average() -> str:
