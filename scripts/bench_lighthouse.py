@@ -335,7 +335,11 @@ def describe(results: dict[str, Any]) -> Iterator[str]:
 
 def savings(audit: dict[str, Any]) -> str:
     """What Lighthouse estimates an audit's fix would save: bytes, time, time per metric."""
-    parts = [f"{name} {ms:.0f} ms" for name, ms in audit["metric savings"].items() if ms]
+    parts = [
+        f"{name} {value:.3f}" if name == "CLS" else f"{name} {value:.0f} ms"  # CLS has no unit
+        for name, value in audit["metric savings"].items()
+        if value
+    ]
     if audit["savings ms"]:
         parts.insert(0, f"{audit['savings ms']:.0f} ms")
     if audit["savings bytes"]:
