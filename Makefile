@@ -5,9 +5,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 SYSTEM := $(VENV)/.system-packages
 # Commands the tests need, each with the Debian package that brings it: chromium for Playwright,
-# pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core).
+# pdftotext, Java for the Nu HTML checker, npm for the test-only JavaScript (axe-core) and the
+# bench-only Lighthouse.
 SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-headless npm:npm
 AXE := tests/tooling/node_modules/axe-core/axe.min.js
+# Lighthouse, for make bench's mobile scores (bench-only JavaScript, never in site/)
+LIGHTHOUSE := scripts/tooling/node_modules/lighthouse/cli/index.js
 # Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
 PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 PDF_SYSTEM := $(VENV)/.system-packages-pdf
@@ -76,10 +79,17 @@ $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
 
+# Lighthouse for `make bench` (scripts/bench_lighthouse.py), at the version the lock file pins.
+$(LIGHTHOUSE): scripts/tooling/package.json scripts/tooling/package-lock.json $(SYSTEM)
+	npm ci --prefix scripts/tooling --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Build times at 200 and 2,000 synthetic partnerships against a bare MkDocs build (issue 6);
 # results in PERFORMANCE.md (the figures between its `make bench` markers). FAMILYHUB_DATA=folder measures that data set instead.
-# Then the whole-hub PDFs of the curated data (issue 4; also alone: make bench-pdf).
-bench: $(INSTALLED) $(PDF_SYSTEM)
+# Lighthouse's mobile scores of three curated pages (issue 15; alone, on a built site:
+# $(BIN)/python scripts/bench_lighthouse.py site). Then the whole-hub PDFs of the curated data
+# (issue 4; also alone: make bench-pdf).
+bench: $(INSTALLED) $(PDF_SYSTEM) $(LIGHTHOUSE)
 	$(BIN)/python scripts/bench.py --write PERFORMANCE.md
 	$(BIN)/python scripts/bench_pdf.py --runs 1
 

@@ -8,7 +8,9 @@ For each count N of partnerships: a synthetic data set (`familyhub synth`), then
   page, an overview and a guide, and for the first search of a common and of a rare word, against
   Material's lunr search in the bare build (bench_search.py);
 - `make serve`'s first build, and the seconds from saving a partnership until the preview shows
-  it (bench_preview.py).
+  it (bench_preview.py);
+- for the curated data only: Lighthouse's mobile performance and accessibility scores of the home
+  page, an overview and a guide of the full build, served with gzip (bench_lighthouse.py).
 Every time is the median of --runs runs. Data come from $FAMILYHUB_DATA when it is set (then
 only one data set is measured), else the curated data/ and `familyhub synth --count N` per N.
 """
@@ -32,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from bench_lighthouse import measure as measure_lighthouse
 from bench_preview import measure as measure_preview
 from bench_search import gzip_size, open_weight
 from bench_search import measure as measure_reader
@@ -88,6 +91,7 @@ class Result:
     bare: list[Run] = field(default_factory=list)
     sizes: dict[str, Any] = field(default_factory=dict)
     preview: dict[str, float] = field(default_factory=dict)  # bench_preview.py's seconds
+    lighthouse: dict[str, Any] = field(default_factory=dict)  # bench_lighthouse.py's, per page
 
 
 def median(values: list[float]) -> float:
@@ -249,6 +253,9 @@ def measure(label: str, data_dir: Path, runs: int, work: Path, side_by_side: boo
         "overview": (overview, overview_bytes, overview_gzip),
     }
     result.entities = sum(1 for _ in data_dir.glob("*/*.yml"))
+    if label == "curated":  # the pages the issue names are the curated ones
+        say(f"[{label}] Lighthouse, mobile: home page, an overview and a guide, {runs} runs each")
+        result.lighthouse = measure_lighthouse(site, runs)
     return result
 
 
@@ -300,6 +307,8 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
         ),
         ("largest overview page, gzip", lambda r: f"{r.sizes['overview'][2] / KB:.0f} KB"),
     ]
+    if any(r.lighthouse for r in results):
+        rows += lighthouse_rows(results)
     width = max(len(name) for name, _ in rows)
     yield f"{'':{width}}  " + "  ".join(f"{r.label:>14}" for r in results)
     for name, cell in rows:
@@ -315,6 +324,7 @@ def report(results: list[Result], runs: int, side_by_side: bool, started: float)
             f"linearity: {large.pages / small.pages:.1f}x the pages took {growth:.1f}x the time "
             f"({growth / (large.pages / small.pages):.2f}x per page; 1.00 is linear)"
         )
+    yield from lighthouse_findings(results)
     took = time.perf_counter() - started
     yield f"bench took {took:.0f} s; load average at the end: {load_average()}"
 
@@ -335,6 +345,49 @@ def pipeline_cell(
     case: str, pick: Callable[[tuple[float, float]], float]
 ) -> Callable[[Result], str]:
     return lambda r: f"{median([pick(t) for t in r.pipeline[case]]):.2f} s"
+
+
+def lighthouse_rows(results: list[Result]) -> list[tuple[str, Callable[[Result], str]]]:
+    """Per page: Lighthouse's performance and accessibility scores."""
+    pages = next(r.lighthouse for r in results if r.lighthouse)
+    return [(f"Lighthouse, {page}: performance / a11y", lighthouse_cell(page)) for page in pages]
+
+
+def lighthouse_cell(page: str) -> Callable[[Result], str]:
+    def cell(r: Result) -> str:
+        figures = r.lighthouse.get(page)
+        if not figures:
+            return "-"
+        return f"{figures['performance']:.0f} / {figures['accessibility']:.0f}"
+
+    return cell
+
+
+def lighthouse_findings(results: list[Result]) -> Iterator[str]:
+    """Per page: the metrics, the accessibility audits below 1, the two largest performance
+    savings, any request to another host and any audit Lighthouse could not run
+    (bench_lighthouse.py alone lists all it found)."""
+    for r in results:
+        if r.lighthouse:
+            yield (
+                "Lighthouse: mobile, simulated throttling, served with gzip; issue 15's target: "
+                "performance >= 95, accessibility 100"
+            )
+        for page, figures in r.lighthouse.items():
+            failed = [audit["id"] for audit in figures["accessibility below 1"]]
+            largest = [audit["id"] for audit in figures["performance opportunities"][:2]]
+            notes = [
+                f"FCP {figures['fcp ms'] / 1000:.1f} s, LCP {figures['lcp ms'] / 1000:.1f} s, "
+                f"TBT {figures['tbt ms']:.0f} ms",
+                f"accessibility below 1: {', '.join(failed) or 'none'}",
+                f"largest savings: {', '.join(largest) or 'none'}",
+            ]
+            if figures["other hosts"]:
+                notes.append(f"other hosts: {', '.join(figures['other hosts'])}")
+            not_run = [audit for ids in figures["audit errors"].values() for audit in ids]
+            if not_run:
+                notes.append(f"audits Lighthouse could not run: {', '.join(not_run)}")
+            yield f"Lighthouse, {page} ({figures['page']}): {'; '.join(notes)}"
 
 
 def load_average() -> str:
