@@ -5,7 +5,7 @@ last column. Every overview, both languages, at 390 px, in a real browser."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
@@ -55,3 +55,15 @@ def test_every_overview_on_a_phone_shows_its_last_column_or_the_cue(
         assert right <= width + 1, overview
     # the partnerships table, among others, is wider than a phone
     assert cued >= 1
+
+
+def test_a_table_box_takes_focus_only_while_it_scrolls(phone: Page, site_url: str) -> None:
+    """scroll-focus.js: a box that scrolls sideways must be reachable by keyboard (WCAG 2.1.1);
+    one that fits is not a tab stop. It follows the window's width."""
+    phone.goto(f"{site_url}/models/index.html", wait_until="load")
+    box = phone.locator(".md-typeset__scrollwrap").first
+    expect(box).to_have_attribute("tabindex", "0")
+    phone.set_viewport_size({"width": 1280, "height": 844})
+    expect(box).not_to_have_attribute("tabindex", "0")
+    phone.set_viewport_size({"width": 390, "height": 844})
+    expect(box).to_have_attribute("tabindex", "0")
