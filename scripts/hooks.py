@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -78,6 +79,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if sitemap is not None:  # without its template's name, the theme's file is copied raw
             files.remove(sitemap)
     return files
+
+
+# after the search index's and the downloads' hooks (-110), which start their work
+@event_priority(-120)
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
+    if not _building_another_language(config):
+        PREVIEW.finish()
 
 
 def on_build_error(**_: Any) -> None:

@@ -7,9 +7,9 @@ theme, the labels of data/site.yml, the hand-written pages) changes rarely, and 
 empties the site folder, so that the next build is a full one. A dirty build is therefore the
 build a clean one would give, which is why MkDocs' warning about dirty builds is left out.
 
-The search index and the downloads take seconds at scale and are not what an editor waits to
-see: during a dirty build they are made in a background thread after the build, the newest
-build's replacing any still waiting.
+The search index and the downloads are made side by side after each build (Pagefind in its own
+process, the downloads in Python). They take seconds at scale and are not what an editor waits
+to see: a dirty build does not wait for them, the newest build's replacing any still waiting.
 """
 
 from __future__ import annotations
@@ -70,25 +70,34 @@ class Preview:
         self._failed = True
 
     def after_build(self, name: str, work: Callable[[], object]) -> None:
-        """Run `work` now, or in the background during a dirty build."""
+        """Start `work` beside the build's other work after the build (the search index is
+        Pagefind's own process, the downloads are Python): a full build waits for it in
+        finish(); a dirty build does not, and a newer build's replaces one not yet started."""
+        if self._jobs is None:
+            self._jobs = ThreadPoolExecutor(max_workers=2, thread_name_prefix="familyhub")
+        waiting = self._waiting.get(name)
+        if waiting is not None:
+            waiting.cancel()
+        self._waiting[name] = self._jobs.submit(self._run, name, work)
+
+    def finish(self) -> None:
+        """The end of a build: unless it is dirty, wait for its work and raise its first error."""
+        if self.dirty:
+            return
+        jobs, self._waiting = list(self._waiting.values()), {}
+        for job in jobs:
+            job.result()
+
+    def _run(self, name: str, work: Callable[[], object]) -> None:
         if not self.dirty:
             work()
             return
-        if self._jobs is None:
-            self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="familyhub")
-        waiting = self._waiting.get(name)
-        if waiting is not None:
-            waiting.cancel()  # not started yet: this build's replaces it
-        self._waiting[name] = self._jobs.submit(_logged, name, work)
-
-
-def _logged(name: str, work: Callable[[], object]) -> None:
-    try:
-        work()
-    except Exception as error:  # a preview goes on; the next build tries again
-        log.error("familyhub: %s failed: %s", name, error)
-    else:
-        log.info("familyhub: %s updated", name)
+        try:
+            work()
+        except Exception as error:  # a preview goes on; the next build tries again
+            log.error("familyhub: %s failed: %s", name, error)
+        else:
+            log.info("familyhub: %s updated", name)
 
 
 # One per process: MkDocs loads the hooks afresh for every `serve` rebuild.
