@@ -82,7 +82,8 @@ class BuildCache:
         if pages is None:
             pages = render_site(hub)
             self.rendered = "all"
-        store.write_pages(hub, self.entities, pages)
+        if self.rendered != "stored":  # what was just read from the store is not written back
+            store.write_pages(hub, self.entities, pages)
         self._pages, self._pages_hub = pages, hub
         return pages
 
