@@ -14,15 +14,14 @@ from familyhub.data.load import data_dir_beside
 from familyhub.downloads.files import write_downloads
 from familyhub.pages.facets import DOWNLOADS_FOLDER
 from familyhub.pages.incremental import BUILD_CACHE
-from familyhub.site.preview import PREVIEW
+from familyhub.site.preview import PREVIEW, building_another_language
 
 
 # after mkdocs-static-i18n (-100), which calls on_post_build again for each further language:
 # the files hold every language, so they are written once, when the whole site is built
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if building_another_language(config):
         return
     hub = BUILD_CACHE.hub(data_dir_beside(Path(config.config_file_path)).resolve())
     folder = Path(config.site_dir) / DOWNLOADS_FOLDER

@@ -19,7 +19,7 @@ from familyhub.data.problems import DataError
 from familyhub.i18n import MissingLabel
 from familyhub.pages.incremental import BUILD_CACHE
 from familyhub.pages.output import GENERATED_FOLDERS, OutputError
-from familyhub.site.preview import PREVIEW
+from familyhub.site.preview import PREVIEW, building_another_language
 
 log = logging.getLogger("mkdocs.familyhub")
 SITEMAP = "sitemap.xml"
@@ -63,7 +63,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         stats.unchanged,
         stats.removed,
     )
-    if _building_another_language(config):
+    if building_another_language(config):
         return
     # a removed page's HTML would stay behind in a dirty build
     if PREVIEW.prepare(Path(config.site_dir), _layout(config), force=stats.removed > 0):
@@ -84,7 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # after the search index's and the downloads' hooks (-110), which start their work
 @event_priority(-120)
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    if not _building_another_language(config):
+    if not building_another_language(config):
         PREVIEW.finish()
 
 
@@ -115,11 +115,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         edit_base = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri)
         page.edit_url = urljoin(edit_base, f"../{data_file}")
     return markdown
-
-
-def _building_another_language(config: MkDocsConfig) -> bool:
-    """mkdocs-static-i18n builds every language but the first inside the first one's build."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 def _layout(config: MkDocsConfig) -> list[Path]:

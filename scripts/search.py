@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from familyhub.data.load import data_dir_beside, load_site_config
 from familyhub.data.problems import DataError
-from familyhub.site.preview import PREVIEW
+from familyhub.site.preview import PREVIEW, building_another_language
 from familyhub.site.search import SearchIndexError, build_index
 
 # the words of overrides/partials/search.html and familyhub-search.js, from data/site.yml
@@ -61,8 +61,7 @@ def on_page_context(
 # after mkdocs-static-i18n (-100), which builds every language but the first in its own loop
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if building_another_language(config):
         return  # one language's build inside the plugin's loop: the site is not complete yet
     PREVIEW.after_build("search index", partial(_index, Path(config.site_dir)))
 

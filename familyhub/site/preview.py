@@ -20,12 +20,19 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from familyhub.pages.incremental import Fingerprint, fingerprint
 
 log = logging.getLogger("mkdocs.familyhub")
 # logged by mkdocs.commands.build at every dirty build; familyhub's dirty builds are complete
 DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def building_another_language(config: Any) -> bool:
+    """mkdocs-static-i18n builds every language but the first inside the first one's build
+    (calling every hook again): a hook for the whole site acts when that build is not running."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 class _WithoutDirtyWarning(logging.Filter):
