@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -22,6 +23,13 @@ def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     code = main(["--data", str(data_dir), "check"])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def replace_all(text: str, changes: dict[str, str]) -> str:
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
 
 
 def line_number(path: Path, text: str) -> int:
@@ -141,7 +149,8 @@ def test_impossible_date_is_reported_on_its_line(data_dir: Path, edit: Edit, cap
     code, _, err = check(data_dir, capsys)
     assert code == 1
     line = line_number(path, "2024-02-30")
-    assert f"data/{PARTNERSHIP}:{line}: announced: Input should be a valid date" in err
+    message = "announced: '2024-02-30' is not on the calendar: February 2024 has 29 days"
+    assert f"data/{PARTNERSHIP}:{line}: {message}" in err
 
 
 def test_invalid_yaml_gives_line(data_dir: Path, edit: Edit, capsys) -> None:
@@ -159,7 +168,7 @@ def test_key_given_twice_is_refused(data_dir: Path, edit: Edit, capsys) -> None:
     assert code == 1
     assert (
         f"data/{PARTNERSHIP}:{line_number(path, 'status: ended')}: status: "
-        "invalid YAML: key 'status' appears twice" in err
+        "status is written twice: keep only one" in err
     )
 
 
@@ -169,7 +178,8 @@ def test_empty_file_and_stray_folder_are_reported(data_dir: Path, capsys) -> Non
     code, _, err = check(data_dir, capsys)
     assert code == 1
     assert (
-        "data/cases/empty.yml:1: (file): expected a mapping of fields, found an empty file" in err
+        "data/cases/empty.yml:1: (file): expected fields, one per line, such as"
+        " id: aarhus-home-start, found an empty file" in err
     )
     assert "data/cases/folder.yml:0: (file): unexpected entry" in err
 
@@ -193,3 +203,212 @@ def test_installed_command_prints_no_traceback(data_dir: Path, edit: Edit) -> No
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"data/{PARTNERSHIP}:" in result.stderr
+
+
+# issue 20: money that cannot be misread. YAML reads 300.000 (how Danes write 300,000) as 300.0.
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("300.000", "write the amount in digits only: 300000, not 300.000"),
+        ("1.500.000", "write the amount in digits only: 1500000, not 1.500.000"),
+        ("300.000 kr", "write the amount in digits only: 300000, not 300.000 kr"),
+        ("300,000", "write the amount in digits only: 300000, not 300,000"),
+        ("1.5", "write the amount as a whole number in digits only, such as 300000, not 1.5"),
+        ("lots", "write the amount as a whole number in digits only, such as 300000, not lots"),
+    ],
+)
+def test_money_is_digits_only(
+    data_dir: Path, edit: Edit, capsys, written: str, message: str
+) -> None:
+    path = edit(PARTNERSHIP, lambda text: text.replace("amount: 500000", f"amount: {written}"))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, f"amount: {written}")
+    assert f"data/{PARTNERSHIP}:{line}: funding[0].amount: {message}" in err.splitlines()
+
+
+def test_a_money_figure_is_digits_only_but_a_share_may_have_decimals(
+    data_dir: Path, edit: Edit, capsys
+) -> None:
+    """A figure with a currency is money; the same figure without one (a share, a number of
+    posts) keeps its decimals: the negative control that only money is refused."""
+    case = "cases/holbaek-first-partnership.yml"
+    path = edit(case, lambda text: text.replace("value: 500000", "value: 500.000", 1))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "value: 500.000")
+    problem = f"data/{case}:{line}: facts[0].value: write the amount in digits only: 500000"
+    assert any(problem in row for row in err.splitlines()), err
+    without_currency = {"value: 500.000": "value: 500000.5", "    currency: DKK\n": ""}
+    edit(case, lambda text: replace_all(text, without_currency))
+    code, _, err = check(data_dir, capsys)
+    assert code == 0, err
+
+
+def test_the_schema_says_money_is_an_integer() -> None:
+    from familyhub.data.facts import CostPerFamily
+    from familyhub.data.models import Funding
+
+    for model in (Funding, CostPerFamily):
+        assert model.model_json_schema()["properties"]["amount"]["type"] == "integer"
+
+
+# issue 20: a date must be on the calendar wherever it is, in a history or as a full date
+@pytest.mark.parametrize(
+    ("relative", "pattern", "written", "field", "message"),
+    [
+        (
+            PARTNERSHIP,
+            r"^- date: .*$",
+            "- date: 2021-02-31",
+            "history[0].date",
+            "'2021-02-31' is not on the calendar: February 2021 has 28 days",
+        ),
+        (
+            PARTNERSHIP,
+            r"^- date: .*$",
+            "- date: '2021-02-31'",
+            "history[0].date",
+            "'2021-02-31' is not on the calendar: February 2021 has 28 days",
+        ),
+        (PARTNERSHIP, r"^- date: .*$", "- date: 2024-02-29", None, None),
+        (
+            PARTNERSHIP,
+            r"^last_reviewed: .*$",
+            "last_reviewed: 2025-02-29",
+            "last_reviewed",
+            "'2025-02-29' is not on the calendar: February 2025 has 28 days",
+        ),
+        (
+            PARTNERSHIP,
+            r"^announced: .*$",
+            "announced: 31/02/2026",
+            "announced",
+            "write a date as YYYY-MM-DD, such as 2026-03-01, not '31/02/2026'",
+        ),
+        (
+            PARTNERSHIP,
+            r"^announced: .*$",
+            "announced: 2024-13-01",
+            "announced",
+            "'2024-13-01' is not a date: a month is 01 to 12 (write YYYY-MM-DD)",
+        ),
+    ],
+)
+def test_dates_are_on_the_calendar(
+    data_dir: Path, edit: Edit, capsys, relative, pattern, written, field, message
+) -> None:
+    path = edit(relative, lambda text: re.sub(pattern, written, text, count=1, flags=re.M))
+    code, _, err = check(data_dir, capsys)
+    if message is None:  # the negative control: 29 February of a leap year is a day
+        assert code in (0, 1) and "history[0].date" not in err, err
+        return
+    assert code == 1
+    line = line_number(path, written)
+    assert f"data/{relative}:{line}: {field}: {message}" in err.splitlines(), err
+
+
+INDENTATION = "this line is not lined up with the fields around it: check the spaces at its start"
+EN_NAME = "  en: Partnership agreement between Holbæk Municipality and HOME-START Holbæk"
+
+
+# issue 20, the editor's walk (../shared/reviews/walk-editor.md §4): each mistake, alone, on
+# the line where it is, in words that say what to do
+@pytest.mark.parametrize(
+    ("old", "new", "marker", "field", "message"),
+    [
+        (EN_NAME, " " + EN_NAME, "   en: Partnership", "en", INDENTATION),
+        (EN_NAME, EN_NAME[1:], " en: Partnership", "en", INDENTATION),
+        (
+            "\n- organisation: home-start-holbaek",
+            "\n  - organisation: home-start-holbaek",
+            "  - organisation: home-start-holbaek",
+            "organisation",
+            INDENTATION,
+        ),
+        (
+            EN_NAME,
+            "\t" + EN_NAME[2:],
+            "\ten: Partnership",
+            "en",
+            "a tab at the start of this line: indent with spaces only (two for each level)",
+        ),
+        (
+            "Partnership agreement between",
+            "Partnership: agreement between",
+            "Partnership: agr",
+            "en",
+            "a text holds a colon followed by a space: put the whole text in quotes",
+        ),
+        (
+            EN_NAME,
+            '  en: "Partnership agreement',
+            '  en: "Partnership',
+            "en",
+            "a quote opened on this line is not closed: end the text with the same quote mark",
+        ),
+        (
+            "duration_years: 3",
+            "duration_years: 3\nstart_year: i år",
+            "start_year: i år",
+            "start_year",
+            "write a whole number in digits, such as 2026, not 'i år'",
+        ),
+        (
+            "duration_years: 3",
+            "duration_years: 3\nstartyear: 2024",
+            "startyear: 2024",
+            "startyear",
+            "unknown field: check its spelling",
+        ),
+        (
+            "amount: 500000",
+            "amount: -300000",
+            "amount: -300000",
+            "funding[0].amount",
+            "write a number of at least 0, not -300000",
+        ),
+    ],
+)
+def test_each_mistake_of_the_editors_walk_says_what_to_do(
+    data_dir: Path, edit: Edit, capsys, old, new, marker, field, message
+) -> None:
+    path = edit(PARTNERSHIP, lambda text: replace_all(text, {old: new}))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    expected = f"data/{PARTNERSHIP}:{line_number(path, marker)}: {field}: {message}"
+    problems = err.splitlines()[:-1]
+    assert len(problems) == 1 and problems[0].startswith(expected), err
+
+
+def test_texts_left_at_the_margin_are_told_to_be_indented(
+    data_dir: Path, edit: Edit, capsys
+) -> None:
+    """`summary:` with its da/en/nb at the left margin: not 'a valid dictionary' and three
+    'unknown field's, but where they belong."""
+
+    def unindent_summary(text: str) -> str:
+        head, rest = text.split("\nsummary:\n", 1)
+        body = re.match(r"(?:  [^\n]*\n)+", rest).group(0)  # type: ignore[union-attr]
+        return f"{head}\nsummary:\n" + re.sub(r"^  ", "", body, flags=re.M) + rest[len(body) :]
+
+    path = edit(PARTNERSHIP, unindent_summary)
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "summary:")
+    assert (
+        f"data/{PARTNERSHIP}:{line}: summary: write the fields of summary on the lines below it,"
+        " each indented by two spaces more than summary" in err
+    )
+    hint = "unknown field here: if it belongs under summary, indent it by two spaces more"
+    for language in LANGUAGE_CODES:
+        assert f": {language}: {hint}" in err
+
+
+def test_a_file_not_saved_as_utf8_is_told_how_to_save_it(data_dir: Path, capsys) -> None:
+    path = data_dir / PARTNERSHIP
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    assert f"data/{PARTNERSHIP}:3: (file): not saved as UTF-8" in err  # line 3: the first "æ"
+    assert "save the file as UTF-8" in err

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from familyhub.data.fields import (
+    Amount,
     Currency,
     NonNegative,
     PartialDate,
@@ -84,7 +85,7 @@ class CostPerFamily(Strict):
     """The hub's own sum: an amount and a number of families that one source gives for one
     period. Shown as the sum with its formula, never as the source's figure."""
 
-    amount: NonNegative
+    amount: Amount
     currency: Currency
     families: Annotated[int, Field(ge=1)]
     period: Text

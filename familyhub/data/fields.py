@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -18,7 +19,11 @@ from pydantic import (
     StrictInt,
     StringConstraints,
     ValidationInfo,
+    field_validator,
 )
+from pydantic_core import PydanticCustomError
+
+from familyhub.data.dates import calendar_day, on_the_calendar
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL_PATTERN = r"^https?://\S+$"
@@ -46,10 +51,27 @@ ShortStr = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Number = StrictInt | StrictFloat
 NonNegative = Annotated[Number, Field(ge=0)]
 Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+# the error type of a money field given anything but digits; familyhub/data/messages.py words it
+# with the text as the file has it (YAML reads 300.000 as the decimal 300.0)
+WHOLE_AMOUNT_ERROR = "whole_amount"
+
+
+def _whole_amount(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError(WHOLE_AMOUNT_ERROR, "write the amount in digits only")
+    return value
+
+
+# Money: a whole number of kroner (or the currency's unit), never a decimal.
+Amount = Annotated[StrictInt, Field(ge=0), BeforeValidator(_whole_amount)]
 Country = Literal["DK", "NO", "SE"]
 # the currency a plan in that country budgets in
 COUNTRY_CURRENCY = {"DK": "DKK", "NO": "NOK", "SE": "SEK"}
-PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
+PartialDate = Annotated[
+    str, StringConstraints(pattern=PARTIAL_DATE_PATTERN), AfterValidator(on_the_calendar)
+]
+# a full date, YYYY-MM-DD, that is on the calendar (YAML hands it over as text)
+Day = Annotated[dt.date, BeforeValidator(calendar_day)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 
 # Texts longer than this are editorial mistakes (a pasted document), not content.
@@ -124,12 +146,24 @@ class Figure(Strict):
     source: SourceId
     note: Text | None = None
 
+    @field_validator("currency")
+    @classmethod
+    def _money_is_whole(cls, currency: str | None, info: ValidationInfo) -> str | None:
+        """A figure with a currency is money, so its value is a whole number (the value comes
+        first in the file, so its own validator cannot know the currency)."""
+        value = info.data.get("value")
+        if currency is not None and isinstance(value, float):
+            raise PydanticCustomError(
+                WHOLE_AMOUNT_ERROR, "write the amount in digits only", {"field": "value"}
+            )
+        return currency
+
 
 class Record(Strict):
     """One file in data/<kind>/: an id (its file name) and when a person last checked it."""
 
     id: Slug
-    last_reviewed: dt.date
+    last_reviewed: Day
     # familyhub.data.load.entity_references, worked out once and kept with the entity
     _references: tuple[tuple[tuple[Any, ...], str, str], ...] | None = PrivateAttr(default=None)
 

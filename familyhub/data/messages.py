@@ -2,25 +2,64 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from familyhub.data.fields import PATTERN_HINTS
+from familyhub.data.fields import PATTERN_HINTS, WHOLE_AMOUNT_ERROR
 from familyhub.data.problems import Problem, display, field_name
-from familyhub.data.yaml_lines import line_of
+from familyhub.data.yaml_lines import line_of, scalar_text
+
+# pydantic's wording (its error type) -> an editor's; {input} is the value as YAML read it
+PLAIN_WORDS = {
+    "int_type": "write a whole number in digits, such as 2026, not {input}",
+    "int_parsing": "write a whole number in digits, such as 2026, not {input}",
+    "int_from_float": "write a whole number in digits, such as 2026, not {input}",
+    "float_type": "write a number in digits, such as 0.5, not {input}",
+    "float_parsing": "write a number in digits, such as 0.5, not {input}",
+    "bool_type": "write true or false, not {input}",
+    "bool_parsing": "write true or false, not {input}",
+    "string_type": "write a text here, not {input}",
+    "date_type": "write a date as YYYY-MM-DD, such as 2026-03-01, not {input}",
+    "greater_than_equal": "write a number of at least {ge}, not {input}",
+    "greater_than": "write a number greater than {gt}, not {input}",
+    "less_than_equal": "write a number of at most {le}, not {input}",
+    "less_than": "write a number less than {lt}, not {input}",
+    "too_short": "give at least {min_length}: each on its own line below, starting with '- '",
+    "list_type": "write a list here: each entry on its own line below, starting with '- '",
+    "dict_type": "write the fields of {field} on the lines below it, each indented by two spaces"
+    " more than {field}",
+    "model_type": "write the fields of {field} on the lines below it, each indented by two spaces"
+    " more than {field}",
+}
+# a thousands separator (300.000, 1.500.000, 300,000 or 300 000): the amount without it is meant
+THOUSANDS = re.compile(r"\D*\d{1,3}(?:[., \u00a0]\d{3})+\D*")
+DIGITS_AND_A_UNIT = re.compile(r"\D*\d+\D*")
 
 
 def problems_from(
     error: ValidationError, document: Any, path: Path, data_dir: Path
 ) -> list[Problem]:
     problems: dict[tuple[int, str], Problem] = {}
-    for detail in error.errors(include_url=False):
-        loc = _document_loc(document, tuple(detail["loc"]), detail["type"])
+    details = error.errors(include_url=False)
+    unknown = {
+        _document_loc(document, tuple(d["loc"]), d["type"])
+        for d in details
+        if d["type"] == "extra_forbidden"
+    }
+    for detail in details:
+        loc = _document_loc(document, _owner_loc(detail), detail["type"])
         message = detail["msg"]
         if detail["type"] == "extra_forbidden":
-            message = "unknown field"
+            message = _unknown_field_message(document, loc, unknown)
+        elif detail["type"] == WHOLE_AMOUNT_ERROR:
+            message = amount_message(scalar_text(path, loc))
+        elif detail["type"] in PLAIN_WORDS and not (
+            detail["type"] == "string_type" and detail.get("input") is None
+        ):
+            message = _plain(detail, loc)
         elif detail["type"] == "missing":
             message = "required field missing"
         elif detail["type"] == "string_type" and detail.get("input") is None:
@@ -36,6 +75,64 @@ def problems_from(
             Problem(display(path, data_dir), line, field_name(loc), message),
         )
     return list(problems.values())
+
+
+def amount_message(written: str | None) -> str:
+    """`300.000` (how Danes write 300,000, which YAML reads as 300.0): the digits meant."""
+    written = (written or "").strip()
+    if THOUSANDS.fullmatch(written) or DIGITS_AND_A_UNIT.fullmatch(written):
+        digits = re.sub(r"\D", "", written)
+        return f"write the amount in digits only: {digits}, not {written}"
+    shown = written if len(written) <= 40 else written[:40] + "…"
+    return f"write the amount as a whole number in digits only, such as 300000, not {shown}"
+
+
+def _owner_loc(detail: Any) -> tuple[Any, ...]:
+    """A field's error found by a sibling's validator names that field (ctx 'field')."""
+    loc = tuple(detail["loc"])
+    owner = (detail.get("ctx") or {}).get("field")
+    return (*loc[:-1], owner) if owner and loc else loc
+
+
+def _plain(detail: Any, loc: tuple[Any, ...]) -> str:
+    value = detail.get("input")
+    shown = _shown(value)
+    field = str(loc[-1]) if loc and isinstance(loc[-1], str) else "this entry"
+    ctx = {k: v for k, v in (detail.get("ctx") or {}).items() if k != "field"}
+    return PLAIN_WORDS[detail["type"]].format(input=shown, field=field, **ctx)
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _unknown_field_message(
+    document: Any, loc: tuple[Any, ...], unknown: set[tuple[Any, ...]]
+) -> str:
+    """'unknown field', and where it is likely only indented wrongly: the known field above it
+    (past other unknown ones) is empty, so this one probably belongs under it."""
+    parent = document
+    for part in loc[:-1]:
+        parent = parent[part] if _has_child(parent, part) else None
+    if not isinstance(parent, dict) or not loc:
+        return "unknown field: check its spelling"
+    keys = list(parent)
+    if loc[-1] not in keys:
+        return "unknown field: check its spelling"
+    for key in reversed(keys[: keys.index(loc[-1])]):
+        if (*loc[:-1], key) in unknown:
+            continue
+        if parent[key] is None:
+            return f"unknown field here: if it belongs under {key}, indent it by two spaces more"
+        break
+    return "unknown field: check its spelling and its indentation"
 
 
 def _pattern_message(pattern: str, value: str, fallback: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -17,14 +16,15 @@ from familyhub.data.facts import (
 from familyhub.data.fields import (
     MONTH_PATTERN,
     SEED_PATTERN,
+    Amount,
     Country,
     Currency,
+    Day,
     Entity,
     Figure,
     LanguageCode,
     ModelId,
     MunicipalityId,
-    NonNegative,
     Number,
     OrganisationId,
     PartnershipId,
@@ -59,7 +59,7 @@ class Source(Record):
         "archive",
     ]
     language: LanguageCode
-    published: dt.date | None = None
+    published: Day | None = None
     year: Year | None = None
     url: Url | None = None
     # why a reader cannot open it, where there is no address (a text provided to the hub)
@@ -124,7 +124,7 @@ class Party(Strict):
 class Funding(Strict):
     """Money in a partnership: an amount for a period, from a source."""
 
-    amount: NonNegative
+    amount: Amount
     currency: Currency
     per: Literal["year", "total"]
     years: Annotated[int, Field(ge=1, le=50)] | None = None
@@ -142,7 +142,7 @@ class Partnership(Entity):
     status_source: SourceId | None = None
     parties: Annotated[list[Party], Field(min_length=2)]
     municipality: MunicipalityId | None = None
-    announced: dt.date | None = None
+    announced: Day | None = None
     start_year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     duration_years: Annotated[int, Field(ge=1, le=50)] | None = None
     models: list[ModelId] = []

@@ -10,9 +10,24 @@ from typing import Any
 import yaml
 
 from familyhub.data.problems import WHOLE_FILE, Problem, display
+from familyhub.data.yaml_errors import yaml_mistake
 
 KEY_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 MAX_FILE_BYTES = 1_000_000
+NOT_UTF8 = (
+    "not saved as UTF-8 (this line has a letter such as æ, ø or å in another encoding):"
+    " save the file as UTF-8 (in VS Code: click the encoding in the status bar,"
+    " Save with Encoding, UTF-8)"
+)
+EXPECTED_FIELDS = "expected fields, one per line, such as id: aarhus-home-start"
+NOT_FIELDS = {
+    type(None): "an empty file",
+    str: "only a text",
+    list: "a list",
+    int: "only a number",
+    float: "only a number",
+    bool: "only true or false",
+}
 
 
 class YamlLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
@@ -51,20 +66,16 @@ def read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        problems.append(Problem(shown, line, WHOLE_FILE, f"not UTF-8 text ({error.reason})"))
+        problems.append(Problem(shown, line, WHOLE_FILE, NOT_UTF8))
         return None
     try:
         document = yaml.load(text, Loader=YamlLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as error:
-        # an unclosed bracket or quote is reported where parsing gave up; the editor wants to
-        # see where it was opened (the context), so that line leads when there is one
-        mark = error.context_mark or error.problem_mark
-        line = mark.line + 1 if mark else 1
-        message = f"invalid YAML: {error.problem or error}"
-        if error.context_mark and error.problem_mark:
-            message += (
-                f" ({error.context} on line {line}; noticed on line {error.problem_mark.line + 1})"
-            )
+        if isinstance(error, yaml.constructor.ConstructorError):  # a key given twice
+            line = error.problem_mark.line + 1 if error.problem_mark else 1
+            message = f"{key_near(text, line)} is written twice: keep only one"
+        else:
+            line, message = yaml_mistake(text, error)
         problems.append(Problem(shown, line, key_near(text, line), message))
         return None
     except yaml.reader.ReaderError as error:
@@ -77,10 +88,8 @@ def read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(shown, 1, WHOLE_FILE, message))
         return None
     if not isinstance(document, dict):
-        found = "an empty file" if document is None else f"a {type(document).__name__}"
-        problems.append(
-            Problem(shown, 1, WHOLE_FILE, f"expected a mapping of fields, found {found}")
-        )
+        found = NOT_FIELDS.get(type(document), "something else")
+        problems.append(Problem(shown, 1, WHOLE_FILE, f"{EXPECTED_FIELDS}, found {found}"))
         return None
     return document
 
@@ -97,20 +106,31 @@ def key_near(text: str, line: int) -> str:
 
 def line_of(path: Path, loc: tuple[Any, ...]) -> int:
     """Line (1-based) of the deepest node of `loc` present in the file; 1 if none is."""
+    return _deepest(path, loc)[0]
+
+
+def scalar_text(path: Path, loc: tuple[Any, ...]) -> str | None:
+    """The value at `loc` as the file writes it (300.000, which YAML reads as 300.0)."""
+    _, node, found = _deepest(path, loc)
+    return node.value if found and isinstance(node, yaml.ScalarNode) else None
+
+
+def _deepest(path: Path, loc: tuple[Any, ...]) -> tuple[int, Any, bool]:
+    """(line, node, whether the whole of loc was found) of the deepest node of loc."""
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=YamlLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return 1
+        return 1, None, False
     if node is None:
-        return 1
+        return 1, None, False
     line = node.start_mark.line + 1
     for part in loc:
         child = _child_node(node, part)
         if child is None:
-            break
+            return line, node, False
         key_node, node = child
         line = (key_node or node).start_mark.line + 1
-    return line
+    return line, node, True
 
 
 def _child_node(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
