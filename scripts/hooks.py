@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from familyhub.data.faults import fault_message
 from familyhub.data.load import SITE_CONFIG_FILE, Hub, data_dir_beside
 from familyhub.data.problems import DataError
 from familyhub.i18n import MissingLabel
@@ -55,6 +56,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         stats = BUILD_CACHE.write(hub, Path(config.docs_dir))
     except (OutputError, MissingLabel) as error:
         raise PluginError(str(error)) from None
+    except DataError as error:  # a page that could not be made, named by its entity's file
+        raise PluginError(f"data/ has problems:\n{error}") from None
     log.info(
         "familyhub: %d entities; pages rendered: %s; written %d, unchanged %d, removed %d",
         hub.count(),
@@ -85,7 +88,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-120)
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     if not building_another_language(config):
-        PREVIEW.finish()
+        try:
+            PREVIEW.finish()
+        except DataError as error:
+            raise PluginError(f"data/ has problems:\n{error}") from None
+        except Exception as error:  # the search index or the downloads: their own words
+            raise PluginError(f"familyhub: {fault_message('the site', error)}") from None
 
 
 def on_build_error(**_: Any) -> None:
@@ -139,3 +147,5 @@ def _hub(config: MkDocsConfig) -> Hub:
         return BUILD_CACHE.hub(_data_dir(config))
     except DataError as error:
         raise PluginError(f"data/ has problems:\n{error}") from None
+    except Exception as error:  # not one file's: loading names the file where it can
+        raise PluginError(f"familyhub: {fault_message('the data', error)}") from None

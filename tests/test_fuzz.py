@@ -1,4 +1,5 @@
-"""The real data, broken in many seeded ways: `familyhub check` always answers like an editor needs.
+"""The real data, broken in many seeded ways: `familyhub check` always answers like an editor needs
+(and so does the build: tests/test_fuzz_build.py).
 
 Every case must exit 1 with no traceback, and every problem line must name file, line and field.
 The cases break a slice of the real data: a Danish and a Norwegian partnership with everything
@@ -36,6 +37,8 @@ REFERENCE_LINE = re.compile(
     r"^(\s*(?:-\s+)?(?:source|municipality|organisation|parent): )[a-z0-9-]+\s*$", re.MULTILINE
 )
 TRANSLATION_LINE = re.compile(r"^\s+en: .*$", re.MULTILINE)
+AMOUNT_LINE = re.compile(r"^(\s*(?:-\s+)?amount: )(\d+)\s*$", re.MULTILINE)
+HISTORY_DATE_LINE = re.compile(r"^(\s*-\s+date: )'?\d{4}(?:-\d\d){0,2}'?\s*$", re.MULTILINE)
 
 Mutation = Callable[[Path, random.Random], None]
 
@@ -49,12 +52,15 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", errors="surrogateescape")
 
 
-def _replace_one(pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]) -> Mutation:
+def _replace_one(
+    pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str], breaks: bool = True
+) -> Mutation:
     def mutate(path: Path, rng: random.Random) -> None:
         text = read(path)
         matches = list(pattern.finditer(text))
-        if not matches:  # nothing of that shape in this file: break it another way
-            unknown_field(path, rng)
+        if not matches:  # nothing of that shape in this file: break it another way, or leave it
+            if breaks:
+                unknown_field(path, rng)
             return
         match = rng.choice(matches)
         write(path, text[: match.start()] + replacement(match) + text[match.end() :])
@@ -139,6 +145,8 @@ MUTATIONS: dict[str, Mutation] = {
     "dangling-reference": _replace_one(REFERENCE_LINE, lambda m: m.group(1) + "no-such-thing"),
     "negative-number": _replace_one(NUMBER_LINE, lambda m: f"{m.group(1)}-{m.group(2)}"),
     "impossible-date": _replace_one(DATE_LINE, lambda m: m.group(1) + "2024-02-30"),
+    "impossible-history-date": _replace_one(HISTORY_DATE_LINE, lambda m: m[1] + "2021-02-31"),
+    "money-with-a-point": _replace_one(AMOUNT_LINE, lambda m: f"{m[1]}{int(m[2]) // 1000}.000"),
     "huge-string": huge_string,
     "odd-unicode": odd_unicode,
     "empty-file": empty_file,

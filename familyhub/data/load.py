@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from familyhub.data.faults import working_on
 from familyhub.data.fields import Record
 from familyhub.data.kinds import KINDS
 from familyhub.data.messages import problems_from
@@ -249,10 +250,13 @@ def _load_entity(
         problems.extend(todos)
         return None
     try:
-        return model.model_validate(document, context=context)
+        with working_on("its check", path, data_dir, expected=(ValidationError,)):
+            return model.model_validate(document, context=context)
     except ValidationError as error:
         problems.extend(problems_from(error, document, path, data_dir))
-        return None
+    except DataError as error:
+        problems.extend(error.problems)
+    return None
 
 
 def _todo_problems(path: Path, data_dir: Path) -> list[Problem]:

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from familyhub.data.faults import working_on
 from familyhub.pages.render import Renderer
 
 Cell = str | int | dt.date | None
@@ -95,8 +96,11 @@ def table(kind: str, ctx: Renderer) -> tuple[list[str], list[list[Cell]]]:
     """The overview's header and rows, in the order the overview lists them."""
     columns = COLUMNS[kind]
     header = [ctx.fmt.label(NAME_LABEL.get(kind, kind)), *(ctx.fmt.label(k) for k, _ in columns)]
-    rows = [
-        [ctx.name_of(kind, entity.id), *(value(entity, ctx) for _, value in columns)]
-        for entity in ctx.hub.all(kind)
-    ]
+    rows = []
+    for entity in ctx.hub.all(kind):
+        path = ctx.hub.file_of(kind, entity.id)
+        with working_on(f"its {ctx.lang} row of the downloads", path, ctx.hub.data_dir):
+            rows.append(
+                [ctx.name_of(kind, entity.id), *(value(entity, ctx) for _, value in columns)]
+            )
     return header, rows

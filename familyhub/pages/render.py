@@ -14,10 +14,11 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from familyhub.data.faults import OVERVIEW, working_on
 from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
 from familyhub.data.load import Hub
 from familyhub.data.references import entity_references
-from familyhub.i18n import Formatter
+from familyhub.i18n import Formatter, MissingLabel
 from familyhub.pages.markup import (
     RenderedPage,
     anchor,
@@ -29,6 +30,8 @@ from familyhub.pages.markup import (
 TEMPLATES = PackageLoader("familyhub", "templates")
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 _BLANK_LINES = re.compile(r"\n{3,}")
+# errors with their own message for the editor, which a page passes on as they are
+EXPECTED = (MissingLabel,)
 
 
 class _SharedBytecode(BytecodeCache):
@@ -234,25 +237,26 @@ class Renderer:
 
     def pages(self, only: AbstractSet[tuple[str, str]] | None = None) -> list[RenderedPage]:
         """Every page of the language; with `only`, the pages of those (kind, id) entities, the
-        overviews of their kinds and the pages that are no entity's."""
+        overviews of their kinds and the pages that are no entity's. An unexpected error names
+        the entity (or the folder) whose page it was (familyhub/data/faults.py)."""
         pages = []
+        data_dir = self.hub.data_dir
         for folder, (kind, _) in KINDS.items():
             if only is not None and all(key[0] != kind for key in only):
                 continue
             entities = self.hub.all(kind)
-            pages.append(
-                RenderedPage(
-                    f"{folder}/index.md",
-                    self.render(f"{kind}_overview.md.j2", kind=kind, entities=entities),
-                )
-            )
+            where = (data_dir / folder, data_dir, OVERVIEW, EXPECTED)
+            with working_on(f"the {self.lang} overview page", *where):
+                overview = self.render(f"{kind}_overview.md.j2", kind=kind, entities=entities)
+            pages.append(RenderedPage(f"{folder}/index.md", overview))
             for entity in entities:
                 if only is None or (kind, entity.id) in only:
-                    pages.append(
-                        RenderedPage(
-                            entity_path(kind, entity.id),
-                            self.render(f"{kind}.md.j2", kind=kind, entity=entity),
-                        )
-                    )
-        pages.extend(make(self) for make in self._extra_pages)
+                    path = self.hub.file_of(kind, entity.id)
+                    with working_on(f"its {self.lang} page", path, data_dir, expected=EXPECTED):
+                        markdown = self.render(f"{kind}.md.j2", kind=kind, entity=entity)
+                    pages.append(RenderedPage(entity_path(kind, entity.id), markdown))
+        for make in self._extra_pages:
+            where = (data_dir, data_dir, OVERVIEW, EXPECTED)
+            with working_on(f"the {self.lang} {make.__name__} page", *where):
+                pages.append(make(self))
         return pages
