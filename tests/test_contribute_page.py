@@ -51,6 +51,8 @@ FILLED = [
     "holbaek-home-start-2024",
 ]
 
+FILLED_SUMMARY = {"da": "Et samarbejde.", "en": "A cooperation.", "nb": "Et samarbeid."}
+
 # the source of the partnership, with a language and a month written as people say them
 SOURCE = [
     "Viborg og Home-Start",
@@ -127,7 +129,43 @@ def newcomer_session(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> str:
         data_dir / "organisations" / "red-barnet.yml", data_dir / "organisations" / "rb.yml"
     )
     said.append(run(data_dir, capsys, "check"))  # website, translation, date, duplicate id
+    said.extend(editors_walk(data_dir, capsys, path, organisation))
     return "\n".join(said)
+
+
+# issue 20: the mistakes of ../shared/reviews/walk-editor.md §4, one at a time, each put back
+WALK = [
+    {"amount: 500000": "amount: 500.000"},
+    {"start_year: 2025": "start_year: i år"},
+    {"  en: Viborg and Home-Start": "   en: Viborg and Home-Start"},  # a space too many
+    {"  en: Viborg and Home-Start": "\ten: Viborg and Home-Start"},  # a tab
+    {"  en: Viborg and Home-Start": '  en: "Viborg and Home-Start'},  # a quote not closed
+    {"status: active": "status: [active"},
+    {"summary:": "startyear: 2025\nsummary:"},
+    # the texts of summary at the left margin
+    {f"  {lang}: {text}": f"{lang}: {text}" for lang, text in FILLED_SUMMARY.items()},
+]
+
+
+def editors_walk(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], path: Path, organisation: Path
+) -> list[str]:
+    said = []
+    for changes in WALK:
+        for old, new in changes.items():
+            edit(path, old, new)
+        said.append(run(data_dir, capsys, "check"))
+        for old, new in changes.items():
+            edit(path, new, old)
+    edit(organisation, "last_reviewed: 23-11-2026", "last_reviewed: 2026-02-31")
+    said.append(run(data_dir, capsys, "check"))
+    text = path.read_text(encoding="utf-8")
+    latin_1 = text.replace("Et samarbejde.", "Et særligt samarbejde.").encode("latin-1")
+    for broken in (latin_1, b""):  # saved as Latin-1, then emptied
+        path.write_bytes(broken)
+        said.append(run(data_dir, capsys, "check"))
+    path.write_text(text, encoding="utf-8")
+    return said
 
 
 def quoted_messages(page: Path) -> list[str]:
