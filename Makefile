@@ -24,8 +24,10 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python -m familyhub.site.build
 
+# PORT=8001 for a second preview; a port in use is said in plain words, before MkDocs starts
 serve: $(INSTALLED)
-	$(BIN)/mkdocs serve --dirty
+	@$(BIN)/python -m familyhub.site.port $(PORT)
+	$(BIN)/mkdocs serve --dirty$(if $(PORT), --dev-addr 127.0.0.1:$(PORT))
 
 check: $(INSTALLED)
 	$(BIN)/familyhub check
