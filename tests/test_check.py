@@ -247,10 +247,15 @@ def test_a_money_figure_is_digits_only_but_a_share_may_have_decimals(
 
 def test_the_schema_says_money_is_an_integer() -> None:
     from familyhub.data.facts import CostPerFamily
+    from familyhub.data.fields import Figure
     from familyhub.data.models import Funding
 
     for model in (Funding, CostPerFamily):
         assert model.model_json_schema()["properties"]["amount"]["type"] == "integer"
+    # a figure is money where it has a currency: then, and only then, its value is whole
+    figure = Figure.model_json_schema()
+    assert figure["if"] == {"required": ["currency"]}
+    assert figure["then"]["properties"]["value"]["type"] == "integer"
 
 
 # issue 20: a date must be on the calendar wherever it is, in a history or as a full date

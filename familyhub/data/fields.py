@@ -136,6 +136,14 @@ class Strict(BaseModel):
 class Figure(Strict):
     """A number stated by a source, such as families helped in a year."""
 
+    # a figure with a currency is money: the JSON Schema says so too, for an editor's YAML plugin
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"required": ["currency"]},
+            "then": {"properties": {"value": {"type": "integer"}}},
+        }
+    )
+
     label: Text
     value: NonNegative
     # how the source words it: "ca. 450", "næsten 1000", "mindst 6", "mere end 3500"
