@@ -12,7 +12,7 @@ from familyhub.cli.guide import add_guide_command
 from familyhub.cli.loading import load_or_report
 from familyhub.data.load import SITE_CONFIG_FILE, data_dir_from_env
 from familyhub.data.new import add_new_command
-from familyhub.data.problems import display
+from familyhub.data.problems import DataError, display
 from familyhub.data.release import publisher_problems
 from familyhub.data.review import add_review_command
 from familyhub.data.schema import add_schema_command
@@ -66,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return func(args)
     except MissingLabel as error:
         print(f"familyhub: {error}", file=sys.stderr)
+        return 1
+    except DataError as error:  # a page or a download that could not be made names its file
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
