@@ -364,6 +364,20 @@ EN_NAME = "  en: Partnership agreement between Holbæk Municipality and HOME-STA
             "duration_years: 3\nstartyear: 2024",
             "startyear: 2024",
             "startyear",
+            "unknown field: did you mean start_year?",
+        ),
+        (
+            "amount: 500000",
+            "amount: 500000\n  amout: 1",
+            "  amout: 1",
+            "funding[0].amout",
+            "unknown field: did you mean amount?",
+        ),
+        (
+            "duration_years: 3",
+            "duration_years: 3\nbudget: 3",
+            "budget: 3",
+            "budget",
             "unknown field: check its spelling",
         ),
         (

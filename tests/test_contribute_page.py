@@ -142,6 +142,7 @@ WALK = [
     {"  en: Viborg and Home-Start": '  en: "Viborg and Home-Start'},  # a quote not closed
     {"status: active": "status: [active"},
     {"summary:": "startyear: 2025\nsummary:"},
+    {"summary:": "budget: 3\nsummary:"},
     # the texts of summary at the left margin
     {f"  {lang}: {text}": f"{lang}: {text}" for lang, text in FILLED_SUMMARY.items()},
 ]

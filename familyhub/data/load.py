@@ -174,7 +174,7 @@ def _load_site_config(data_dir: Path, problems: list[Problem]) -> SiteConfig | N
     try:
         site = SiteConfig.model_validate(document)
     except ValidationError as error:
-        problems.extend(problems_from(error, document, path, data_dir))
+        problems.extend(problems_from(error, document, path, data_dir, SiteConfig))
         return None
     site_problems = _site_config_problems(site, path, data_dir)
     problems.extend(site_problems)
@@ -253,7 +253,7 @@ def _load_entity(
         with working_on("its check", path, data_dir, expected=(ValidationError,)):
             return model.model_validate(document, context=context)
     except ValidationError as error:
-        problems.extend(problems_from(error, document, path, data_dir))
+        problems.extend(problems_from(error, document, path, data_dir, model))
     except DataError as error:
         problems.extend(error.problems)
     return None

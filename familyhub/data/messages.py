@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from familyhub.data.fields import PATTERN_HINTS, WHOLE_AMOUNT_ERROR
 from familyhub.data.problems import Problem, display, field_name
@@ -40,8 +41,13 @@ DIGITS_AND_A_UNIT = re.compile(r"\D*\d+\D*")
 
 
 def problems_from(
-    error: ValidationError, document: Any, path: Path, data_dir: Path
+    error: ValidationError,
+    document: Any,
+    path: Path,
+    data_dir: Path,
+    model: type[BaseModel] | None = None,
 ) -> list[Problem]:
+    """`model` (the file's) lets an unknown field's message name the field probably meant."""
     problems: dict[tuple[int, str], Problem] = {}
     details = error.errors(include_url=False)
     unknown = {
@@ -53,7 +59,7 @@ def problems_from(
         loc = _document_loc(document, _owner_loc(detail), detail["type"])
         message = detail["msg"]
         if detail["type"] == "extra_forbidden":
-            message = _unknown_field_message(document, loc, unknown)
+            message = _unknown_field_message(document, loc, unknown, model)
         elif detail["type"] == WHOLE_AMOUNT_ERROR:
             message = amount_message(scalar_text(path, loc))
         elif detail["type"] in PLAIN_WORDS and not (
@@ -114,10 +120,16 @@ def _shown(value: Any) -> str:
 
 
 def _unknown_field_message(
-    document: Any, loc: tuple[Any, ...], unknown: set[tuple[Any, ...]]
+    document: Any,
+    loc: tuple[Any, ...],
+    unknown: set[tuple[Any, ...]],
+    model: type[BaseModel] | None,
 ) -> str:
-    """'unknown field', and where it is likely only indented wrongly: the known field above it
-    (past other unknown ones) is empty, so this one probably belongs under it."""
+    """'unknown field', with the field probably meant (startyear: start_year), or, where it is
+    likely only indented wrongly, the empty field above it (past other unknown ones)."""
+    meant = get_close_matches(str(loc[-1]), fields_at(model, loc[:-1]), n=1, cutoff=0.75)
+    if loc and meant:
+        return f"unknown field: did you mean {meant[0]}?"
     parent = document
     for part in loc[:-1]:
         parent = parent[part] if _has_child(parent, part) else None
@@ -133,6 +145,27 @@ def _unknown_field_message(
             return f"unknown field here: if it belongs under {key}, indent it by two spaces more"
         break
     return "unknown field: check its spelling and its indentation"
+
+
+def fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at `loc` inside `model`: a list index keeps the model, a field
+    leads to the model of its type (through lists, unions and None)."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        model = _model_in(field.annotation) if field is not None else None
+    return list(getattr(model, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in get_args(annotation):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _pattern_message(pattern: str, value: str, fallback: str) -> str:
