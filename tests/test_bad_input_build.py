@@ -128,3 +128,22 @@ def test_make_serve_on_a_port_in_use_says_so_before_mkdocs_starts() -> None:
         check=True,
     ).stdout.splitlines()
     assert "-m familyhub.site.port" in recipe[-2] and "mkdocs serve" in recipe[-1]
+
+
+def test_a_fault_while_making_the_pdfs_is_one_line_and_keeps_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from familyhub.site import build
+
+    def fails(*_: object) -> None:
+        raise RuntimeError("WeasyPrint fell over")
+
+    monkeypatch.setattr(build, "build_pdfs", fails)
+    site = tmp_path / "site"
+    assert build._build_pdfs(tmp_path / "staging", ROOT / "mkdocs.yml", site) is False
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "site not built: the PDFs could not be made (RuntimeError: WeasyPrint fell over): this is"
+        " a fault in familyhub, not in your data; tell a developer, with this line",
+        f"{site} unchanged",
+    ]

@@ -11,7 +11,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from familyhub.data.faults import fault_message
 from familyhub.data.load import data_dir_beside
+from familyhub.data.problems import DataError
 from familyhub.pdf.documents import PdfError, build_pdfs
 from familyhub.site.headers import write_header_files
 
@@ -58,6 +60,13 @@ def _build_pdfs(staging: Path, config_file: Path, site_dir: Path) -> bool:
         built = build_pdfs(staging, config_file, data_dir_beside(config_file))
     except PdfError as error:
         print(f"site not built: PDF failed: {error}\n{site_dir} unchanged", file=sys.stderr)
+        return False
+    except DataError as error:  # a page's data that could not be printed names its file
+        print(f"site not built: PDF failed:\n{error}\n{site_dir} unchanged", file=sys.stderr)
+        return False
+    except Exception as error:  # never a traceback: the error's own words, and site/ as it was
+        message = fault_message("the PDFs", error)
+        print(f"site not built: {message}\n{site_dir} unchanged", file=sys.stderr)
         return False
     print(f"PDFs built: {len(built)} in {site_dir / 'pdf'}")
     return True
