@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from familyhub.pages.incremental import fingerprint
+from familyhub.pages.incremental import BuildCache, fingerprint
 
 from .conftest import copy_project
 from .test_fuzz import (
@@ -83,6 +83,8 @@ def build_hook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[]
         patch.setenv("FAMILYHUB_DATA", str(project / "data"))
         config = load_config(str(project / "mkdocs.yml"))
         hooks = _hooks_module(project)
+        # this project's own cache, as a fresh `mkdocs serve` process has
+        patch.setattr(hooks, "BUILD_CACHE", BuildCache())
 
         def build() -> str | None:
             try:
