@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from familyhub.cli.main import main
 
-from .conftest import LANGUAGE_CODES
+from .conftest import LANGUAGE_CODES, ROOT
 
 PARTNERSHIP = "partnerships/holbaek-home-start.yml"
 
@@ -205,6 +206,27 @@ def test_installed_command_prints_no_traceback(data_dir: Path, edit: Edit) -> No
     assert f"data/{PARTNERSHIP}:" in result.stderr
 
 
+@pytest.fixture(scope="module")
+def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of data/ for the many one-mistake cases below, each put back after its test."""
+    return Path(shutil.copytree(ROOT / "data", tmp_path_factory.mktemp("shared") / "data"))
+
+
+@pytest.fixture
+def shared_edit(shared_data: Path) -> Iterator[Edit]:
+    saved: dict[Path, bytes] = {}
+
+    def rewrite(relative: str, change: Callable[[str], str]) -> Path:
+        path = shared_data / relative
+        saved.setdefault(path, path.read_bytes())
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return path
+
+    yield rewrite
+    for path, content in saved.items():
+        path.write_bytes(content)
+
+
 # issue 20: money that cannot be misread. YAML reads 300.000 (how Danes write 300,000) as 300.0.
 @pytest.mark.parametrize(
     ("written", "message"),
@@ -218,10 +240,12 @@ def test_installed_command_prints_no_traceback(data_dir: Path, edit: Edit) -> No
     ],
 )
 def test_money_is_digits_only(
-    data_dir: Path, edit: Edit, capsys, written: str, message: str
+    shared_data: Path, shared_edit: Edit, capsys, written: str, message: str
 ) -> None:
-    path = edit(PARTNERSHIP, lambda text: text.replace("amount: 500000", f"amount: {written}"))
-    code, _, err = check(data_dir, capsys)
+    path = shared_edit(
+        PARTNERSHIP, lambda text: text.replace("amount: 500000", f"amount: {written}")
+    )
+    code, _, err = check(shared_data, capsys)
     assert code == 1
     line = line_number(path, f"amount: {written}")
     assert f"data/{PARTNERSHIP}:{line}: funding[0].amount: {message}" in err.splitlines()
@@ -301,10 +325,10 @@ def test_the_schema_says_money_is_an_integer() -> None:
     ],
 )
 def test_dates_are_on_the_calendar(
-    data_dir: Path, edit: Edit, capsys, relative, pattern, written, field, message
+    shared_data: Path, shared_edit: Edit, capsys, relative, pattern, written, field, message
 ) -> None:
-    path = edit(relative, lambda text: re.sub(pattern, written, text, count=1, flags=re.M))
-    code, _, err = check(data_dir, capsys)
+    path = shared_edit(relative, lambda text: re.sub(pattern, written, text, count=1, flags=re.M))
+    code, _, err = check(shared_data, capsys)
     if message is None:  # the negative control: 29 February of a leap year is a day
         assert code in (0, 1) and "history[0].date" not in err, err
         return
@@ -390,10 +414,10 @@ EN_NAME = "  en: Partnership agreement between Holbæk Municipality and HOME-STA
     ],
 )
 def test_each_mistake_of_the_editors_walk_says_what_to_do(
-    data_dir: Path, edit: Edit, capsys, old, new, marker, field, message
+    shared_data: Path, shared_edit: Edit, capsys, old, new, marker, field, message
 ) -> None:
-    path = edit(PARTNERSHIP, lambda text: replace_all(text, {old: new}))
-    code, _, err = check(data_dir, capsys)
+    path = shared_edit(PARTNERSHIP, lambda text: replace_all(text, {old: new}))
+    code, _, err = check(shared_data, capsys)
     assert code == 1
     expected = f"data/{PARTNERSHIP}:{line_number(path, marker)}: {field}: {message}"
     problems = err.splitlines()[:-1]
