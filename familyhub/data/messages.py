@@ -28,7 +28,7 @@ PLAIN_WORDS = {
     "greater_than": "write a number greater than {gt}, not {input}",
     "less_than_equal": "write a number of at most {le}, not {input}",
     "less_than": "write a number less than {lt}, not {input}",
-    "too_short": "give at least {min_length}: each on its own line below, starting with '- '",
+    "too_short": "give at least {min_length} of these, each on a line below starting with '- '",
     "list_type": "write a list here: each entry on its own line below, starting with '- '",
     "dict_type": "write the fields of {field} on the lines below it, each indented by two spaces"
     " more than {field}",
