@@ -193,3 +193,17 @@ def test_installed_command_prints_no_traceback(data_dir: Path, edit: Edit) -> No
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"data/{PARTNERSHIP}:" in result.stderr
+
+
+def test_familyhub_data_points_check_at_another_folder(
+    data_dir: Path, edit: Edit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """README: FAMILYHUB_DATA=/some/folder points `familyhub check` at another data folder."""
+    edit(PARTNERSHIP, lambda text: text.replace("status: unknown", "status: [unknown"))
+    monkeypatch.chdir(tmp_path)  # no data/ here: the folder can only come from the variable
+    monkeypatch.setenv("FAMILYHUB_DATA", str(data_dir))
+    assert main(["check"]) == 1
+    assert f"data/{PARTNERSHIP}:" in capsys.readouterr().err
+    # --data still wins over the variable
+    monkeypatch.setenv("FAMILYHUB_DATA", str(tmp_path / "nowhere"))
+    assert main(["--data", str(data_dir), "check"]) == 1

@@ -102,7 +102,7 @@ def serving(project: Path, data: Path | None = None) -> Iterator[Preview]:
             )
             try:
                 wait_for(
-                    lambda: SERVING in preview.text() or server.poll() is not None,
+                    lambda log=preview, run=server: SERVING in log.text() or run.poll() is not None,
                     "the first build",
                 )
                 if server.poll() is None:
