@@ -47,7 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
-    PREVIEW.start(dirty)
+    PREVIEW.start(dirty, serving=command == "serve")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

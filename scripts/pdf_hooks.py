@@ -14,6 +14,7 @@ from familyhub.data.load import data_dir_beside, load_site_config
 from familyhub.data.problems import DataError
 from familyhub.data.site_config import SiteConfig
 from familyhub.pdf.documents import downloads, label_problems, nav_paths
+from familyhub.site.preview import PREVIEW
 
 # A link whose text is its own address: printing the address again after it says nothing.
 _BARE_URL = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
@@ -42,5 +43,6 @@ def on_page_content(html: str, **_: Any) -> str:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
 ) -> dict[str, Any]:
-    context["pdf_downloads"] = downloads(page.file.dest_uri, _site["config"], _nav["paths"])
+    if not PREVIEW.serving:  # `mkdocs serve` builds no PDFs: its pages link none
+        context["pdf_downloads"] = downloads(page.file.dest_uri, _site["config"], _nav["paths"])
     return context

@@ -14,6 +14,7 @@ from familyhub.cli.main import main
 
 from .conftest import ROOT
 
+START, END = "<!-- make bench: start -->", "<!-- make bench: end -->"
 FIGURES = (
     "cold: load + validate + render",
     "warm: load + validate + render",
@@ -44,8 +45,11 @@ def test_a_small_bench_prints_every_figure(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert main(["synth", "--count", "10", "--seed", "1", "--out", str(data)]) == 0
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "FAMILYHUB_DATA": str(data)}
+    # README: `make bench --write PERFORMANCE.md` puts the figures between its markers
+    performance = tmp_path / "PERFORMANCE.md"
+    performance.write_text(f"# Before\n{START}\nold figures\n{END}\n## After\n", "utf-8")
     result = subprocess.run(
-        [sys.executable, "scripts/bench.py", "--runs", "1"],
+        [sys.executable, "scripts/bench.py", "--runs", "1", "--write", str(performance)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -60,3 +64,9 @@ def test_a_small_bench_prints_every_figure(tmp_path: Path) -> None:
         assert row is not None, f"no row {figure!r} in:\n{result.stdout}"
         assert re.search(r"\d(\.\d+)?( s| MB| KB)?$", row), row
         assert "nan" not in row, row
+    written = performance.read_text(encoding="utf-8")
+    assert written.startswith(f"# Before\n{START}\n```text\n")
+    assert written.endswith(f"```\n{END}\n## After\n")
+    assert "old figures" not in written
+    block = written.split("```text\n")[1].split("\n```")[0].splitlines()
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", block[0]) and block[1:] == lines

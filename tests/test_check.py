@@ -455,3 +455,17 @@ def test_a_file_not_saved_as_utf8_is_told_how_to_save_it(data_dir: Path, capsys)
     assert code == 1
     assert f"data/{PARTNERSHIP}:3: (file): not saved as UTF-8" in err  # line 3: the first "æ"
     assert "save the file as UTF-8" in err
+
+
+def test_familyhub_data_points_check_at_another_folder(
+    data_dir: Path, edit: Edit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """README: FAMILYHUB_DATA=/some/folder points `familyhub check` at another data folder."""
+    edit(PARTNERSHIP, lambda text: text.replace("status: unknown", "status: [unknown"))
+    monkeypatch.chdir(tmp_path)  # no data/ here: the folder can only come from the variable
+    monkeypatch.setenv("FAMILYHUB_DATA", str(data_dir))
+    assert main(["check"]) == 1
+    assert f"data/{PARTNERSHIP}:" in capsys.readouterr().err
+    # --data still wins over the variable
+    monkeypatch.setenv("FAMILYHUB_DATA", str(tmp_path / "nowhere"))
+    assert main(["--data", str(data_dir), "check"]) == 1

@@ -21,6 +21,7 @@ from jsonschema import Draft202012Validator
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
+from familyhub.downloads.files import csv_bytes, safe_text
 from familyhub.i18n import Formatter
 
 from .conftest import PREFIX, copy_project, run_mkdocs_build
@@ -163,12 +164,42 @@ def test_the_register_validates_against_its_schema(project: Path) -> None:
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_overview_and_the_about_page_link_their_downloads(project: Path, lang: str) -> None:
     site = project / "site"
-    pages = [
-        site / PREFIX[lang] / FOLDER_OF_KIND[kind] / "index.html" for kind, _ in overviews()[::2]
-    ]
-    for page in [*pages, site / PREFIX[lang] / "about.html"]:
-        root = tinyhtml5.parse(page.read_text(encoding="utf-8"))
-        links = [a.get("href", "") for a in root.iter(f"{HTML}a") if "data/" in a.get("href", "")]
-        assert len(links) >= 2, page
-        for href in links:
-            assert (page.parent / href).resolve().is_file(), f"{href} on {page}"
+    kinds = sorted({kind for kind, _ in overviews()})
+    assert len(kinds) == 8  # guides have no overview table
+    for kind in kinds:
+        page = site / PREFIX[lang] / FOLDER_OF_KIND[kind] / "index.html"
+        # an overview links its own rows, in its own language, as CSV and as XLSX
+        own = {site / "data" / f"{FOLDER_OF_KIND[kind]}-{lang}.{kind_of}" for kind_of in FILES}
+        assert downloads_linked(page) == own, page
+    about = site / PREFIX[lang] / "about.html"
+    assert site / "data" / "register.json" in downloads_linked(about)
+    assert all(path.is_file() for path in downloads_linked(about)), about
+
+
+FILES = ("csv", "xlsx")
+
+
+def downloads_linked(page: Path) -> set[Path]:
+    """The files of site/data/ a page links, resolved."""
+    root = tinyhtml5.parse(page.read_text(encoding="utf-8"))
+    hrefs = [a.get("href", "") for a in root.iter(f"{HTML}a") if "data/" in a.get("href", "")]
+    return {(page.parent / href).resolve() for href in hrefs}
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_formula_start_gets_a_quote_and_the_delimiter_follows_the_decimal_sign(
+    start: str,
+) -> None:
+    """README: a cell starting with =, +, - or @ gets a leading ', in the header too; `;` where
+    the language writes decimal commas (da, nb), `,` in English. Numbers and dates stay bare."""
+    text = f"{start}1+2"
+    for locale, delimiter in (("da", ";"), ("nb", ";"), ("en", ",")):
+        written = csv_bytes([text, "B"], [[text, -3], [dt.date(2026, 2, 1), None]], locale)
+        lines = written.decode("utf-8-sig").split("\r\n")
+        quoted = f'"\'{text}"' if start in "\r" else f"'{text}"
+        assert lines[:3] == [
+            f"{quoted}{delimiter}B",
+            f"{quoted}{delimiter}-3",
+            f"2026-02-01{delimiter}",
+        ], (locale, lines)
+    assert safe_text(f"a{start}") == f"a{start}"  # only a cell's first character counts

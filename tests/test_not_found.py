@@ -10,7 +10,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from playwright.sync_api import Browser
@@ -52,17 +52,30 @@ class SubFolderHost(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def held_port() -> socket.socket:
+    """A loopback socket bound to a free port, held through the build that needs the port's
+    number and handed to the server: no other process can take the port meanwhile."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    return listener
+
+
+def serve_on(listener: socket.socket, handler: Any) -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(
+        listener.getsockname(), handler, bind_and_activate=False
+    )
+    server.socket.close()
+    server.socket = listener
+    server.server_activate()
+    return server
 
 
 @pytest.fixture(scope="module")
 def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The project built for http://127.0.0.1:PORT/hub/ and served there."""
     project = copy_project(tmp_path_factory.mktemp("subfolder"))
-    port = free_port()
+    listener = held_port()
+    port = listener.getsockname()[1]
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     config_file.write_text(f"site_url: http://127.0.0.1:{port}{FOLDER}\n{text}", encoding="utf-8")
@@ -77,9 +90,7 @@ def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (SubFolderHost,),
         {"rules": [(folder.rstrip("*"), address) for folder, address, _ in rules], "site": site},
     )
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(host, directory=str(site))
-    )
+    server = serve_on(listener, functools.partial(host, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{port}"

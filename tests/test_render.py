@@ -15,17 +15,29 @@ from .conftest import ROOT, InjectedProject
 SITE = load_hub(ROOT / "data").site
 
 
+NBSP = "\u00a0"  # Norwegian groups thousands with a space that does not break
+
+
 @pytest.mark.parametrize(
     ("lang", "money", "date", "number"),
     [
-        ("da", "500.000 kr.", "15. april 2024", "0,5"),
-        ("en", "DKK 500,000", "15 April 2024", "0.5"),
+        ("da", ("500.000 kr.", "500.000 norske kr."), ("15. april 2024", "marts 2017"), "0,5"),
+        ("en", ("DKK 500,000", "NOK 500,000"), ("15 April 2024", "March 2017"), "0.5"),
+        (
+            "nb",
+            (f"500{NBSP}000 danske kr.", f"500{NBSP}000 kr"),
+            ("15. april 2024", "mars 2017"),
+            "0,5",
+        ),
     ],
 )
-def test_formats_follow_the_language(lang: str, money: str, date: str, number: str) -> None:
+def test_formats_follow_the_language(
+    lang: str, money: tuple[str, str], date: tuple[str, str], number: str
+) -> None:
+    """Worked out by hand: each language's own way with both currencies, dates and decimals."""
     fmt = Formatter(SITE.language(lang))
-    assert fmt.money(500000, "DKK") == money
-    assert fmt.date(dt.date(2024, 4, 15)) == date
+    assert (fmt.money(500000, "DKK"), fmt.money(500000, "NOK")) == money
+    assert (fmt.date(dt.date(2024, 4, 15)), fmt.partial_date("2017-03")) == date
     assert fmt.number(0.5) == number
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import tinyhtml5
 from playwright.sync_api import Page
 
 from familyhub.site.headers import security_headers
 from familyhub.site.search import build_index
 
-from .conftest import PREFIX, SITE_YML, serving
+from .conftest import PREFIX, SITE_YML, language_pages, serving
 
 RESULT_LINKS = ".fh-search__results a"
 # every result of a query, through the page's own pagefind.js (the dialog lists ten at a time)
@@ -187,3 +188,24 @@ def test_each_language_gets_its_own_stemmer(
     paths = search_all(page, f"{stem_site}/{lang}/probe.html", f'"{inflected}"')
     assert (f"/{lang}/index.html" in paths) is found, paths
     assert all(path.startswith(f"/{lang}/") for path in paths), paths
+
+
+def indexed_text(page: Path) -> str:
+    """The text of a built page's data-pagefind-body element, what Pagefind indexes of it."""
+    root = tinyhtml5.parse(page.read_text(encoding="utf-8"))
+    body = next(e for e in root.iter() if e.get("data-pagefind-body") is not None)
+    return " ".join(body.itertext())
+
+
+@pytest.mark.browser
+def test_only_the_page_body_is_indexed(page: Page, site_url: str, built_site: Path) -> None:
+    """README: only `data-pagefind-body` is indexed. The footer of every page names the
+    accessibility statement; the word finds only the pages whose own text uses it."""
+    word = "tilgængelighedserklæring"
+    danish = language_pages(built_site, "da")
+    footers = [path for path in danish if word in path.read_text(encoding="utf-8").lower()]
+    assert len(footers) == len(danish) > 300, (len(footers), len(danish))
+    paths = search_all(page, f"{site_url}/index.html", word)
+    assert 0 < len(paths) < 10, paths
+    for path in paths:
+        assert word in indexed_text(built_site / path.lstrip("/")).lower(), path

@@ -3,6 +3,7 @@ and no tool writes into data/ or over hand-written pages."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from playwright.sync_api import Page
 from familyhub.cli.main import main
 from familyhub.site.headers import NETLIFY_FILE, NGINX_FILE, security_headers
 
-from .conftest import ROOT, InjectedProject, serving, tracked_checksums
+from .conftest import PREFIX, ROOT, InjectedProject, serving, tracked_checksums
+from .test_search_dialog import IMAGE_FAILED
 
 
 @pytest.mark.browser
@@ -67,7 +69,10 @@ def test_injected_text_is_shown_never_run(page: Page, injected_site: str) -> Non
         == 0
     )
     page.locator("article").get_by_text("click me").first.click()
-    page.wait_for_timeout(300)
+    # an image of the injected <img>'s address has failed to load: had that <img>, the click or
+    # an attribute become code, its alert would have come by now
+    assert page.evaluate(IMAGE_FAILED)
+    assert page.url.endswith("/en/cases/familiens-hus-esbjerg.html")
     assert dialogs == []
     assert "<script>" in page.title()
 
@@ -95,3 +100,33 @@ def test_build_writes_security_header_files(built_site: Path) -> None:
     assert f"Content-Security-Policy: default-src 'self'; {script_src}" in netlify
     assert "'unsafe-eval'" not in netlify and "'unsafe-inline'" not in netlify
     assert "add_header Content-Security-Policy" in (built_site / NGINX_FILE).read_text()
+
+
+NGINX_LOCATION = re.compile(r"^location (\S+) \{ error_page 404 (\S+); \}$")
+NGINX_DEFAULT = re.compile(r"^error_page 404 (\S+);$")
+
+
+def nginx_error_page(snippet: str, path: str) -> str:
+    """The 404 page nginx answers a miss at `path` with: the longest matching prefix location's,
+    else the server's own."""
+    locations, default = [], ""
+    for line in snippet.splitlines():
+        if match := NGINX_LOCATION.match(line):
+            locations.append((match[1], match[2]))
+        elif match := NGINX_DEFAULT.match(line):
+            default = match[1]
+    matching = [(len(prefix), page) for prefix, page in locations if path.startswith(prefix)]
+    return max(matching)[1] if matching else default
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_the_nginx_snippet_sends_each_languages_misses_to_its_own_404(
+    built_site: Path, lang: str
+) -> None:
+    """README: the nginx snippet sends each language's misses to its 404 page."""
+    snippet = (built_site / NGINX_FILE).read_text()
+    for missing in (f"/{PREFIX[lang]}gone.html", f"/{PREFIX[lang]}partnerships/gone/deeper.html"):
+        page = nginx_error_page(snippet, missing)
+        assert page.startswith("/") and page.endswith("/404.html"), (missing, page)
+        answer = (built_site / page.lstrip("/")).read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in answer, (missing, page)

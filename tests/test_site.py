@@ -15,6 +15,17 @@ from familyhub.pages.render import display_name
 
 from .conftest import PREFIX, ROOT, language_pages
 
+REPO_URL = "https://github.com/familyhub/familyhub"  # mkdocs.yml
+# every script a page loads (Material's bundle without its hash)
+PAGE_SCRIPTS = {
+    "bundle.min.js",
+    "familyhub-checklist.js",
+    "familyhub-plan.js",
+    "familyhub-search.js",
+    "scroll-focus.js",
+    "table-filter.js",
+}
+
 HUB = load_hub(ROOT / "data")
 LANGUAGES = PREFIX  # language -> folder of its pages in site/
 HAND_WRITTEN = ["index", "about", "contribute", "accessibility"]
@@ -138,16 +149,25 @@ def test_edit_link_opens_the_yaml_file(built_site: Path, lang: str) -> None:
     for folder, entity_id in pages:
         page = (built_site / LANGUAGES[lang] / folder / f"{entity_id}.html").read_text()
         path = HUB.file_of({v: k for k, v in FOLDER_OF_KIND.items()}[folder], entity_id)
-        assert f'/edit/main/data/{folder}/{path.name}"' in page
+        # mkdocs.yml's repo_url, its branch, and the YAML file beside docs/ in data/
+        assert f'href="{REPO_URL}/edit/main/data/{folder}/{path.name}"' in page
 
 
 def test_no_resource_from_another_host(built_site: Path) -> None:
-    """Scripts, styles, fonts and images all come from site/ itself."""
+    """Scripts, styles, fonts and images all come from site/ itself. What scripts request is
+    watched in a browser on one page per template and language (test_every_page): here, no page
+    loads a script beyond the ones below, each of which that sweep runs."""
     offenders = []
-    for page in built_site.rglob("*.html"):
+    scripts: set[str] = set()
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 3 * HUB.count()
+    for page in pages:
         for tag, url in parse(page).resources:
             if re.match(r"^(https?:)?//", url):
                 offenders.append(f"{page.relative_to(built_site)}: <{tag} {url}>")
+            if tag == "script":
+                scripts.add(re.sub(r"\.[0-9a-f]{8}\.min\.js$", ".min.js", url.rsplit("/", 1)[-1]))
+    assert scripts == PAGE_SCRIPTS
     for stylesheet in built_site.rglob("*.css"):
         for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", stylesheet.read_text()):
             offenders.append(f"{stylesheet.relative_to(built_site)}: url({url})")

@@ -3,12 +3,14 @@ the same view from a copied link, nothing hidden without JavaScript; themes on c
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import get_args
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from familyhub.cli.main import main
 from familyhub.data.load import load_hub
@@ -31,6 +33,11 @@ def visible_names(page: Page) -> list[str]:
     )
 
 
+def reading_order(name: str) -> list[tuple[bool, str]]:
+    """A reader's alphabetical order: punctuation such as « before letters, case ignored."""
+    return [(char.isalnum(), char.casefold()) for char in name]
+
+
 def partnership_names(lang: str, municipality: str) -> list[str]:
     return [
         partnership.name[lang]
@@ -42,7 +49,11 @@ def partnership_names(lang: str, municipality: str) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("lang", "prefix", "municipality_label", "partnership_label"),
-    [("da", "", "Kommune", "Partnerskab"), ("en", "en/", "Municipality", "Partnership")],
+    [
+        ("da", "", "Kommune", "Partnerskab"),
+        ("en", "en/", "Municipality", "Partnership"),
+        ("nb", "nb/", "Kommune", "Partnerskap"),
+    ],
 )
 def test_filter_and_sort_survive_a_copied_link(
     browser: Browser,
@@ -64,7 +75,7 @@ def test_filter_and_sort_survive_a_copied_link(
     header = page.get_by_role("button", name=partnership_label, exact=True)
     header.click()
     ascending = visible_names(page)
-    assert ascending == sorted(expected, key=str.casefold)
+    assert ascending == sorted(expected, key=reading_order)
     header.click()
     assert visible_names(page) == ascending[::-1]
     column = page.locator("article table").first.get_by_role(
@@ -124,9 +135,9 @@ def test_a_case_theme_links_to_the_overview_filtered_by_it(page: Page, site_url:
     assert "theme=outreach" in page.url
 
 
-def test_every_case_shows_its_themes_in_both_languages(built_site: Path) -> None:
+def test_every_case_shows_its_themes_in_every_language(built_site: Path) -> None:
     for case in HUB.all("case"):
-        for prefix, lang in (("", "da"), ("en/", "en")):
+        for prefix, lang in (("", "da"), ("en/", "en"), ("nb/", "nb")):
             html = (built_site / f"{prefix}cases/{case.id}.html").read_text()
             labels = HUB.site.language(lang).labels
             for theme in case.themes:
@@ -147,3 +158,44 @@ def test_unknown_theme_is_refused_with_file_line_and_field(
     err = capsys.readouterr().err
     line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "gossip" in text)
     assert f"data/{CASE}:{line}: themes[0]:" in err
+
+
+SPEC = re.compile(r'(<script[^>]*class="fh-table-data"[^>]*>)(.*?)(</script>)', re.DOTALL)
+
+
+def one_value_left(html: str, name: str) -> tuple[str, list[str]]:
+    """The overview's HTML with filter `name` narrowed to one value (every row has it), and the
+    filters that still have two or more."""
+    match = SPEC.search(html)
+    assert match is not None
+    spec = json.loads(match[2])
+    narrowed = next(each for each in spec["filters"] if each["id"] == name)
+    kept = next(iter(narrowed["options"]))
+    narrowed["options"] = {kept: narrowed["options"][kept]}
+    for row in spec["rows"]:
+        row[name] = [kept]
+    text = json.dumps(spec, ensure_ascii=False).replace("</", "<\\/")
+    several = [each["id"] for each in spec["filters"] if len(each["options"]) > 1]
+    return html[: match.start(2)] + text + html[match.end(2) :], several
+
+
+@pytest.mark.browser
+def test_a_filter_gets_a_select_only_with_two_or_more_values(page: Page, site_url: str) -> None:
+    """README: a select per filter that has two or more values. The overview as built, with
+    its municipality filter narrowed to one value on the way to the browser."""
+    url = f"{site_url}/en/partnerships/index.html"
+    several: list[str] = []
+
+    def narrowed(route: Route) -> None:
+        html, kept = one_value_left(route.fetch().text(), "municipality")
+        several.extend(kept)
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route(url, narrowed)
+    page.goto(url)
+    expect(page.locator(".fh-filter__input")).to_be_visible()  # the script has run
+    shown = page.locator(".fh-filter__select").evaluate_all(
+        "(selects) => selects.map((select) => select.dataset.filter)"
+    )
+    assert "municipality" not in several and len(several) >= 2, several
+    assert shown == several

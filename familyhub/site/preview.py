@@ -43,14 +43,15 @@ class _WithoutDirtyWarning(logging.Filter):
 @dataclass
 class Preview:
     dirty: bool = False
+    serving: bool = False  # `mkdocs serve`, which builds no PDFs
     _layout: Fingerprint | None = None
     _failed: bool = False
     _jobs: ThreadPoolExecutor | None = None
     _waiting: dict[str, Future[None]] = field(default_factory=dict)
 
-    def start(self, dirty: bool) -> None:
+    def start(self, dirty: bool, serving: bool = False) -> None:
         """MkDocs' on_startup: a process that builds dirty gets the preview's treatment."""
-        self.dirty = dirty
+        self.dirty, self.serving = dirty, serving
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
 
