@@ -74,11 +74,21 @@ class GuidePhase(Strict):
     items: Annotated[list[GuideItem], Field(min_length=1)]
 
 
+class RunsFrom(Strict):
+    """The guide step a cost waits for: from its first day (start) or once it is done (end)."""
+
+    item: Slug
+    at: Literal["start", "end"]
+
+
 class BudgetLine(Strict):
     """A yearly cost the founder enters, times the requirement's share (fte) and years."""
 
     requirement: RequirementRef
     input: BudgetInput
+    # issue 22: the step the cost runs from (the salary once the coordinator is hired); without
+    # it, from the plan's start
+    runs_from: RunsFrom | None = None
 
 
 class Guide(Entity):
@@ -118,6 +128,12 @@ class Guide(Entity):
         twice = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
         if twice:
             raise ValueError(f"item id used twice: {', '.join(twice)}")
+        steps = [line.runs_from.item for line in self.budget if line.runs_from]
+        unknown = sorted({item_id for item_id in steps if item_id not in ids})
+        if unknown:
+            raise ValueError(
+                f"a budget line runs from a step not in the guide: {', '.join(unknown)}"
+            )
         if self.budget and self.currency is None:
             raise ValueError("a guide with a budget names its currency")
         return self
