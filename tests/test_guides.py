@@ -135,6 +135,22 @@ def test_budget_on_a_requirement_without_years_is_refused(
     assert "has no years to budget for" in err
 
 
+def test_budget_running_from_a_step_not_in_the_guide_is_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edit(
+        BRANCH,
+        lambda text: text.replace(
+            "    item: hire-coordinator\n    at: end\n", "    item: hire-coordinatr\n    at: end\n"
+        ),
+    )
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "    item: hire-coordinatr")
+    assert f"data/{BRANCH}:{line}: budget[0].runs_from.item: " in err
+    assert "no step 'hire-coordinatr' in this guide" in err
+
+
 def test_item_without_source_or_requirement_is_refused(
     data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -128,12 +128,6 @@ class Guide(Entity):
         twice = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
         if twice:
             raise ValueError(f"item id used twice: {', '.join(twice)}")
-        steps = [line.runs_from.item for line in self.budget if line.runs_from]
-        unknown = sorted({item_id for item_id in steps if item_id not in ids})
-        if unknown:
-            raise ValueError(
-                f"a budget line runs from a step not in the guide: {', '.join(unknown)}"
-            )
         if self.budget and self.currency is None:
             raise ValueError("a guide with a budget names its currency")
         return self
@@ -156,6 +150,10 @@ class Guide(Entity):
                 line.requirement, entities, needs_years=True
             ):
                 yield ("budget", b, "requirement", field), problem
+            steps = {item.id for _, item in self.items()}
+            if line.runs_from and line.runs_from.item not in steps:
+                problem = f"no step '{line.runs_from.item}' in this guide for the cost to run from"
+                yield ("budget", b, "runs_from", "item"), problem
         for s, set_id in enumerate(self.requirement_sets):
             country = self._country_problem(set_id, entities)
             if country:
