@@ -18,7 +18,11 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-SITE = load_hub(ROOT / "data").site
+HUB = load_hub(ROOT / "data")
+SITE = HUB.site
+NOK_FUNDING_LINES = sum(
+    funding.currency == "NOK" for p in HUB.all("partnership") for funding in p.funding
+)
 PREFIX = {"da": "", "en": "en/", "nb": "nb/"}
 
 # Worked out by hand. Start 1 March 2027; the Norway guide's phases are 8, 8, 6, 8, 6 and 6
@@ -128,6 +132,15 @@ def test_a_plan_by_calendar_year_worked_out_by_hand_is_the_page_and_the_command(
     assert [row[1] for row in funding] == [
         money(lang, amount) for amount in [*FUNDING.values(), NOT_FUNDED, 1_391_130]
     ]
+    # beside the total, the register's figures in the plan's currency, each with its source:
+    # Voss first (NOK 1 million a year for a full post and premises, 2024)
+    figures = page.locator(".fh-plan-benchmarks li")
+    expect(figures).to_have_count(NOK_FUNDING_LINES)
+    voss = figures.first
+    expect(voss).to_contain_text(money(lang, 1_000_000))
+    partnership, source = voss.locator("a").first, voss.locator("a").last
+    expect(partnership).to_have_attribute("href", "../partnerships/voss-home-start-pilot.html")
+    expect(source).to_have_attribute("href", "../sources/avisa-hordaland-voss-2023.html")
     # the office's step is named on the page: the one that needs premises
     expect(page.locator(".fh-plan-from")).to_contain_text("2027")
 

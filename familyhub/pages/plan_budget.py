@@ -82,23 +82,28 @@ def benchmarks(hub: Hub, guide: Guide, fmt: Formatter) -> list[dict[str, str]]:
     if not guide.budget or guide.currency is None:
         return []
     found = []
-    for partnership in hub.all("partnership"):
-        for funding in partnership.funding:
-            if funding.currency != guide.currency:
-                continue
-            source = hub.get("source", funding.source)
-            found.append(
-                {
-                    "partnership": fmt.text(partnership.name),
-                    "href": f"../partnerships/{partnership.id}.html",
-                    "amount": amount_text(funding, fmt),
-                    "period": period_text(funding),
-                    "covers": fmt.text(funding.description),
-                    "source": f"{source.publisher}: {source.title}",
-                    "source_href": f"../sources/{source.id}.html",
-                    "source_id": source.id,
-                }
-            )
+    in_currency = [
+        (partnership, funding)
+        for partnership in hub.all("partnership")
+        for funding in partnership.funding
+        if funding.currency == guide.currency
+    ]
+    # a year's amount first, as the budget's own lines; the newest first within each
+    in_currency.sort(key=lambda pair: (pair[1].per != "year", -(pair[1].start_year or 0)))
+    for partnership, funding in in_currency:
+        source = hub.get("source", funding.source)
+        found.append(
+            {
+                "partnership": fmt.text(partnership.name),
+                "href": f"../partnerships/{partnership.id}.html",
+                "amount": amount_text(funding, fmt),
+                "period": period_text(funding),
+                "covers": fmt.text(funding.description),
+                "source": f"{source.publisher}: {source.title}",
+                "source_href": f"../sources/{source.id}.html",
+                "source_id": source.id,
+            }
+        )
     return found
 
 
