@@ -36,6 +36,7 @@ BUDGET_LABELS = (
     "budget-from",
     "budget-line",
     "budget-by-year",
+    "budget-amounts-in",
     "budget-month",
     "budget-runs-from-end",
     "budget-runs-from-start",
@@ -170,5 +171,12 @@ def budget_helpers(fmt: Formatter) -> dict[str, Any]:
         "budget_calculation": budget_calculation,
         "budget_runs_from": budget_runs_from,
         "budget_month": budget_month,
+        "money_unit": lambda currency: money_unit(fmt, currency),
         "percent": lambda basis_points: percent_text(basis_points, decimal_sign),
     }
+
+
+def money_unit(fmt: Formatter, currency: str) -> str:
+    """The language's word for the currency, as its amounts are written: "norske kr.", "NOK"."""
+    pattern = fmt.language.money.get(currency, "{currency}")
+    return pattern.replace("{amount}", "").replace("{currency}", currency).strip()

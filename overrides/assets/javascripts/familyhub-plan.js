@@ -544,13 +544,18 @@
     });
     result.appendChild(starts);
     result.appendChild(element("h3", fmt.label("budget-by-year")));
+    // plain numbers, the currency said once: the table fits the page and pastes into a sheet
+    var unit = (fmt.f.money[currency] || "{currency}").replace("{amount}", "")
+      .replace("{currency}", currency).trim();
+    result.appendChild(element("p", fmt.label("budget-amounts-in", { unit: unit })));
     var years = plan.calendarYears.map(String);
+    var number = function (value) { return value === null ? "–" : fmt.number(value); };
     var rows = plan.lines.map(function (line) {
       return [line.spec.title].concat(plan.calendarYears.map(function (year) {
-        return line.perYear === null ? "–" : money(line.byYear[year] || 0);
-      }), [money(line.total)]);
+        return line.perYear === null ? "–" : fmt.number(line.byYear[year] || 0);
+      }), [number(line.total)]);
     });
-    rows.push([fmt.label("budget-total")].concat(plan.yearTotals.map(money), [money(plan.total)]));
+    rows.push([fmt.label("budget-total")].concat(plan.yearTotals.map(number), [number(plan.total)]));
     result.appendChild(table("calendar",
       [fmt.label("budget-line")].concat(years, [fmt.label("budget-total")]), rows));
     var counts = fmt.label("budget-counts");
