@@ -135,6 +135,22 @@ def test_budget_on_a_requirement_without_years_is_refused(
     assert "has no years to budget for" in err
 
 
+def test_budget_running_from_a_step_not_in_the_guide_is_refused(
+    data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = edit(
+        BRANCH,
+        lambda text: text.replace(
+            "    item: hire-coordinator\n    at: end\n", "    item: hire-coordinatr\n    at: end\n"
+        ),
+    )
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "    item: hire-coordinatr")
+    assert f"data/{BRANCH}:{line}: budget[0].runs_from.item: " in err
+    assert "no step 'hire-coordinatr' in this guide" in err
+
+
 def test_item_without_source_or_requirement_is_refused(
     data_dir: Path, edit: Edit, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -239,16 +255,22 @@ def test_personal_guide_in_danish_has_dates_and_the_budget(
     assert "| Aftal | 27. april 2026 | 7. juni 2026 | 3 |" in text
     assert "| Ansæt | 8. juni 2026 | 2. august 2026 | 3 |" in text  # hired after the approval
     assert "| Start | ☐ Find de første familier en familiekontakt | 25. oktober 2026 | | |" in text
+    # issue 22: the salary from the first whole month after hiring (2 August 2026), the office
+    # from the first whole month from the start of hiring (8 June 2026)
     assert (
         f"| Lønnet, fagligt uddannet koordinator | 0,5 {TIMES} 480.000 norske kr. i 3 år "
-        "| 240.000 norske kr. | 720.000 norske kr. |"
+        "| september 2026 | 240.000 norske kr. | 720.000 norske kr. |"
     ) in text
     assert (
-        "| Penge til kontordrift | 60.000 norske kr. i 3 år | 60.000 norske kr. "
+        "| Penge til kontordrift | 60.000 norske kr. i 3 år | juli 2026 | 60.000 norske kr. "
         "| 180.000 norske kr. |" in text
     )
-    assert f"| År 3: 5. januar 2028{DASH}4. januar 2029 | 300.000 norske kr. |" in text
-    assert "| I alt | 900.000 norske kr. |" in text
+    # by calendar year: 4 + 12 + 12 + 8 months of salary, 6 + 12 + 12 + 6 of office
+    assert "Beløb i norske kr." in text  # the currency once; plain numbers in the cells
+    assert (
+        "| Lønnet, fagligt uddannet koordinator | 80.000 | 240.000 | 240.000 | 160.000 | 720.000 |"
+    ) in text
+    assert "| I alt | 110.000 | 300.000 | 300.000 | 190.000 | 900.000 |" in text
     assert "Arbejdsgiverudgifter og pension er ikke talt med: 0\u00a0%" in text
     assert "<https://homestartnorge.no/til-kommuner/>" in text
 
@@ -264,7 +286,7 @@ def test_personal_guide_in_english_as_html(
     assert f"<title>Start a new Home-Start branch in Norway {DASH} Aarhus</title>" in page
     assert "<td>NOK 720,000</td>" in page  # the guide's currency: HSFN's requirements are Norway's
     assert "not filled in" in page  # no --office-cost: that line is left out of the totals
-    assert page.count("<table>") == 4
+    assert page.count("<table>") == 5  # phases, items, budget, calendar years, funding
 
 
 def test_a_guide_without_a_budget_says_so_and_needs_no_salary(
@@ -289,8 +311,8 @@ BAD_ARGUMENTS: dict[str, tuple[dict[str, str], str]] = {
     "negative salary": ({"coordinator_salary": "-480000"}, "is negative"),
     "negative office cost": ({"office_cost": "-1"}, "is negative"),
     "salary with decimals": ({"coordinator_salary": "480000.50"}, "is not a whole amount"),
-    "on-costs above 100 %": ({"on_costs": "101"}, "is not a whole percentage from 0 to 100"),
-    "on-costs as a fraction": ({"on_costs": "0.14"}, "is not a whole percentage from 0 to 100"),
+    "on-costs above 100 %": ({"on_costs": "100.01"}, "is not a percentage from 0 to 100"),
+    "on-costs with 3 decimals": ({"on_costs": "14.125"}, "with at most two decimals"),
     "unknown language": ({"lang": "sv"}, "--lang 'sv' is not one of da, en"),
     "currency of another country": (
         {"currency": "DKK"},

@@ -346,7 +346,8 @@ def test_plan_page_gives_the_same_plan_as_the_command(
     assert page.locator(".fh-plan-title").inner_text() == cli_title
     if form["coordinator-salary"]:
         expect(page.locator("#fh-plan-summary")).to_have_text(cli_summary)
-    assert len(cli_tables) == (4 if form["coordinator-salary"] else 2)
+    # with a budget: phases, items, budget, calendar years, funding
+    assert len(cli_tables) == (5 if form["coordinator-salary"] else 2)
 
 
 def open_plan(page: Page, site_url: str, lang: str = "da") -> None:
@@ -368,12 +369,9 @@ HAND_WORKED = [
 
 
 DASH = "\u2013"
-# the budget's year 1 as dates, from the start date 4 January 2027
-YEAR_ONE = {
-    "da": f"År 1: 4. januar 2027{DASH}3. januar 2028",
-    "en": f"Year 1: 4 January 2027{DASH}3 January 2028",
-    "nb": f"År 1: 4. januar 2027{DASH}3. januar 2028",
-}
+# the salary's first month, from the start date 4 January 2027: hiring is weeks 23-30,
+# 7 June to 1 August 2027, so the first whole month after it is September (issue 22)
+SALARY_FROM = {"da": "september 2027", "en": "September 2027", "nb": "september 2027"}
 
 
 @pytest.mark.parametrize(("lang", "salary", "office", "on_costs", "summary"), HAND_WORKED)
@@ -394,8 +392,8 @@ def test_plan_page_sums_as_worked_out_by_hand(
     page.fill("#fh-plan-office-cost", office)
     page.fill("#fh-plan-on-costs", on_costs)
     expect(page.locator("#fh-plan-summary")).to_have_text(summary)
-    year_one = page.locator("table[data-table=years] tbody tr").first.locator("td").first
-    expect(year_one).to_have_text(YEAR_ONE[lang])
+    salary_from = page.locator("table[data-table=budget] tbody tr").first.locator("td").nth(2)
+    expect(salary_from).to_have_text(SALARY_FROM[lang])
     counted = page.locator(".fh-plan-counts")
     expect(counted).to_contain_text("14" if on_costs else "0")
 
@@ -422,7 +420,7 @@ def test_plan_page_refuses_a_negative_amount_until_it_is_fixed(
     page.fill("#fh-plan-start", "2026-01-05")
     page.fill("#fh-plan-coordinator-salary", "-5")
     expect(page.locator("#fh-plan-coordinator-salary-error")).to_have_text(
-        "Skriv et helt beløb fra 0 til 1.000.000.000."
+        "Skriv et helt beløb fra 0 til 1.000.000.000, fx 620.000 eller 620\u00a0000."
     )
     expect(page.locator("#fh-plan-coordinator-salary")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#fh-plan-output")).to_be_hidden()
@@ -477,7 +475,7 @@ def test_a_tampered_address_leaves_the_plan_page_usable(
     page.goto(f"{site_url}/nb/guides/plan.html?requirements=<script>&on-costs=-3&start=2027-13-40")
     expect(page.locator("#fh-plan-form")).to_be_visible()
     expect(page.locator("#fh-plan-on-costs-error")).to_have_text(
-        "Skriv en hel prosentsats fra 0 til 100."
+        "Lenken oppgir «-3» her, som ikke er en prosentsats fra 0 til 100."
     )
     page.fill("#fh-plan-on-costs", "")
     page.fill("#fh-plan-start", "2027-01-04")

@@ -14,14 +14,16 @@ from familyhub.pages.guides import BROWSER_DATE_FIELDS, browser_formats
 from familyhub.pages.plan import (
     FTE_SCALE,
     MAX_AMOUNT,
+    Budget,
     BudgetLineSpec,
     PhaseSpec,
-    add_years,
     budget,
+    by_calendar_year,
+    first_whole_month,
     fte_basis_points,
     fte_text,
+    percent_text,
     schedule,
-    year_ranges,
 )
 
 from .conftest import ROOT
@@ -38,7 +40,17 @@ def line(input_name: str, fte: float | None, years: int) -> BudgetLineSpec:
         "fte_basis_points": fte_basis_points(fte),
         "years": years,
         "required": input_name == "coordinator-salary",
+        "optional": False,
+        "runs_from": None,
     }
+
+
+# A plan that starts on 1 January: its budget years are calendar years.
+JAN_1 = dt.date(2027, 1, 1)
+
+
+def costs(lines: list[BudgetLineSpec], amounts: dict[str, int | None], on_costs: int = 0) -> Budget:
+    return budget(lines, amounts, on_costs, JAN_1, [])
 
 
 def phase(name: str, weeks: int) -> PhaseSpec:
@@ -49,7 +61,7 @@ HSFN = [line("coordinator-salary", 0.5, 3), line("office-cost", None, 3)]
 
 
 def test_coordinator_at_half_time_for_three_years_and_office_add_up() -> None:
-    result = budget(HSFN, {"coordinator-salary": 480_000, "office-cost": 60_000})
+    result = costs(HSFN, {"coordinator-salary": 480_000, "office-cost": 60_000})
     assert [(b.per_year, b.total) for b in result.lines] == [(240_000, 720_000), (60_000, 180_000)]
     assert result.year_totals == [300_000, 300_000, 300_000]
     assert result.total == 900_000
@@ -57,7 +69,7 @@ def test_coordinator_at_half_time_for_three_years_and_office_add_up() -> None:
 
 
 def test_half_a_unit_rounds_up_and_totals_use_the_rounded_year() -> None:
-    result = budget(HSFN, {"coordinator-salary": 333_333, "office-cost": None})
+    result = costs(HSFN, {"coordinator-salary": 333_333, "office-cost": None})
     coordinator = result.lines[0]
     assert coordinator.per_year == 166_667  # 166 666.5 rounds up, not to even
     assert coordinator.total == 500_001  # three rounded years, so the year totals add up
@@ -65,7 +77,7 @@ def test_half_a_unit_rounds_up_and_totals_use_the_rounded_year() -> None:
 
 
 def test_an_amount_left_out_is_not_counted() -> None:
-    result = budget(HSFN, {"coordinator-salary": 480_000, "office-cost": None})
+    result = costs(HSFN, {"coordinator-salary": 480_000, "office-cost": None})
     office = result.lines[1]
     assert (office.amount, office.per_year, office.total) == (None, None, None)
     assert result.total == 720_000
@@ -74,12 +86,12 @@ def test_an_amount_left_out_is_not_counted() -> None:
 
 def test_a_shorter_line_stops_counting_after_its_years() -> None:
     lines = [line("coordinator-salary", 0.5, 3), line("office-cost", None, 1)]
-    result = budget(lines, {"coordinator-salary": 100_000, "office-cost": 10_000})
+    result = costs(lines, {"coordinator-salary": 100_000, "office-cost": 10_000})
     assert result.year_totals == [60_000, 50_000, 50_000]
 
 
 def test_no_budget_lines_means_no_years_and_nothing_to_pay() -> None:
-    result = budget([], {})
+    result = costs([], {})
     assert (result.lines, result.year_totals, result.total) == ([], [], 0)
 
 
@@ -125,20 +137,34 @@ def test_money_is_written_the_language_s_way(lang: str, expected: list[str]) -> 
 def test_on_costs_add_to_the_salary_only() -> None:
     """14 % on 0.5 x 600,000: 300,000 + 42,000 a year; the office carries none."""
     lines = [line("coordinator-salary", 0.5, 3), line("office-cost", None, 3)]
-    result = budget(lines, {"coordinator-salary": 600_000, "office-cost": 100_000}, 14)
-    assert [(b.per_year, b.on_costs) for b in result.lines] == [(342_000, 14), (100_000, 0)]
+    result = costs(lines, {"coordinator-salary": 600_000, "office-cost": 100_000}, 1400)
+    assert [(b.per_year, b.on_costs) for b in result.lines] == [(342_000, 1400), (100_000, 0)]
     assert result.total == 1_326_000
-    assert budget(lines, {"coordinator-salary": 600_000, "office-cost": 100_000}).total == 1_200_000
+    assert costs(lines, {"coordinator-salary": 600_000, "office-cost": 100_000}).total == 1_200_000
 
 
-def test_budget_years_are_dates_from_the_start() -> None:
-    assert year_ranges(dt.date(2027, 1, 4), 2) == [
-        (dt.date(2027, 1, 4), dt.date(2028, 1, 3)),
-        (dt.date(2028, 1, 4), dt.date(2029, 1, 3)),
-    ]
-    # as the browser's Date.UTC: 29 February a year later is 1 March
-    assert add_years(dt.date(2028, 2, 29), 1) == dt.date(2029, 3, 1)
-    assert year_ranges(dt.date(2028, 2, 29), 1) == [(dt.date(2028, 2, 29), dt.date(2029, 2, 28))]
+def test_on_costs_take_decimals() -> None:
+    """14.1 % on 0.5 x 620,000: 310,000 + 43,710 a year."""
+    lines = [line("coordinator-salary", 0.5, 3)]
+    result = costs(lines, {"coordinator-salary": 620_000}, 1410)
+    assert result.lines[0].per_year == 353_710
+    assert percent_text(1410, ",") == "14,1"
+    assert percent_text(1400, ".") == "14"
+
+
+def test_costs_run_from_the_first_whole_month() -> None:
+    assert first_whole_month(dt.date(2027, 9, 27)) == dt.date(2027, 10, 1)
+    assert first_whole_month(dt.date(2027, 12, 2)) == dt.date(2028, 1, 1)
+    assert first_whole_month(dt.date(2027, 8, 1)) == dt.date(2027, 8, 1)
+
+
+def test_a_yearly_cost_is_cut_at_each_new_year() -> None:
+    """353,710 a year from October 2027 for 3 years: 3, 12, 12 and 9 months, rounded half up
+    on the running sum (88,427.5 -> 88,428), so that the years add up to 3 x 353,710."""
+    split = by_calendar_year(353_710, dt.date(2027, 10, 1), 3)
+    assert split == {2027: 88_428, 2028: 353_710, 2029: 353_710, 2030: 265_282}
+    assert sum(split.values()) == 3 * 353_710
+    assert by_calendar_year(80_000, dt.date(2027, 1, 1), 1) == {2027: 80_000}
 
 
 @given(
@@ -151,7 +177,7 @@ def test_year_totals_always_add_up_to_the_total(
     salary: int, office: int | None, years: int, on_costs: int
 ) -> None:
     lines = [line("coordinator-salary", 0.5, years), line("office-cost", None, years)]
-    result = budget(lines, {"coordinator-salary": salary, "office-cost": office}, on_costs)
+    result = costs(lines, {"coordinator-salary": salary, "office-cost": office}, on_costs)
     assert sum(result.year_totals) == result.total
     assert result.total == sum(b.total or 0 for b in result.lines)
 

@@ -22,9 +22,12 @@ from familyhub.pages.compose import make_renderer
 from familyhub.pages.guides import guide_spec, item_views, plans_by_requirement_set
 from familyhub.pages.markup import fold_spaces
 from familyhub.pages.plan import (
+    FUNDING_INPUTS,
     MAX_AMOUNT,
     MAX_ON_COSTS,
     MONTHLY_BELOW,
+    OPTIONAL_INPUTS,
+    PERCENT_SCALE,
     Plan,
     make_plan,
     needed_inputs,
@@ -62,13 +65,21 @@ def add_guide_command(commands: Any) -> None:
     guide.add_argument("--start", required=True, type=_iso_date, metavar="YYYY-MM-DD")
     guide.add_argument("--coordinator-salary", type=_amount, metavar="YEARLY-AMOUNT")
     guide.add_argument("--office-cost", type=_amount, metavar="YEARLY-AMOUNT")
+    for name in OPTIONAL_INPUTS:
+        guide.add_argument(
+            f"--{name}", type=_amount, metavar="YEARLY-AMOUNT", help="optional; 0 when left out"
+        )
+    for name in FUNDING_INPUTS:
+        guide.add_argument(
+            f"--{name}", type=_amount, metavar="AMOUNT", help="in all for the plan; optional"
+        )
     guide.add_argument(
         "--on-costs",
         type=_percent,
         default=0,
         metavar="PERCENT",
-        help="employer's costs and pension on top of the salary, a whole percentage (default 0:"
-        " the hub has no figure for them)",
+        help="employer's costs and pension on top of the salary, a percentage with at most two"
+        " decimals such as 14.1 (default 0: the hub has no figure for them)",
     )
     guide.add_argument("--currency", help="default, and the only one allowed: the guide's own")
     guide.add_argument("--lang", help="language of the guide, such as da or en (default: da)")
@@ -102,11 +113,17 @@ def _amount(text: str) -> int:
 
 
 def _percent(text: str) -> int:
-    if not re.fullmatch(r"\s*\d+\s*", text) or int(text) > MAX_ON_COSTS:
+    """A percentage as basis points: "14.1" (or "14,1") is 1410."""
+    match = re.fullmatch(r"\s*(\d+)(?:[.,](\d{1,2}))?\s*", text)
+    basis_points = None
+    if match:
+        basis_points = int(match[1]) * PERCENT_SCALE + int((match[2] or "").ljust(2, "0"))
+    if basis_points is None or basis_points > MAX_ON_COSTS * PERCENT_SCALE:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a whole percentage from 0 to {MAX_ON_COSTS}, such as 14"
+            f"'{text}' is not a percentage from 0 to {MAX_ON_COSTS} with at most two decimals,"
+            " such as 14.1"
         )
-    return int(text)
+    return basis_points
 
 
 def _output_path(text: str) -> Path:
@@ -140,7 +157,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
     fmt = Formatter(hub.site.language(lang))
     guide = plans_by_requirement_set(hub)[args.requirements]
     spec = guide_spec(hub, guide, fmt)
-    amounts = {"coordinator-salary": args.coordinator_salary, "office-cost": args.office_cost}
+    names = ("coordinator-salary", "office-cost", *OPTIONAL_INPUTS, *FUNDING_INPUTS)
+    amounts = {name: getattr(args, name.replace("-", "_")) for name in names}
     for name in sorted(required_inputs(spec)):
         if amounts[name] is None:
             return _usage_error(
@@ -230,6 +248,7 @@ def personal_guide(hub: Hub, lang: str, plan: Plan, suffix: str) -> str:
         plan=plan,
         requirement_set=hub.get("requirement_set", plan.requirement_set),
         sources=[source_text(hub, source_id) for source_id in dict.fromkeys(sources)],
+        benchmark_source=lambda figure: source_text(hub, figure["source_id"]),
         total_weeks=sum(phase["weeks"] for phase in plan.guide["phases"]),
     )
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

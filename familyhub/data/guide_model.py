@@ -74,11 +74,21 @@ class GuidePhase(Strict):
     items: Annotated[list[GuideItem], Field(min_length=1)]
 
 
+class RunsFrom(Strict):
+    """The guide step a cost waits for: from its first day (start) or once it is done (end)."""
+
+    item: Slug
+    at: Literal["start", "end"]
+
+
 class BudgetLine(Strict):
     """A yearly cost the founder enters, times the requirement's share (fte) and years."""
 
     requirement: RequirementRef
     input: BudgetInput
+    # issue 22: the step the cost runs from (the salary once the coordinator is hired); without
+    # it, from the plan's start
+    runs_from: RunsFrom | None = None
 
 
 class Guide(Entity):
@@ -140,6 +150,10 @@ class Guide(Entity):
                 line.requirement, entities, needs_years=True
             ):
                 yield ("budget", b, "requirement", field), problem
+            steps = {item.id for _, item in self.items()}
+            if line.runs_from and line.runs_from.item not in steps:
+                problem = f"no step '{line.runs_from.item}' in this guide for the cost to run from"
+                yield ("budget", b, "runs_from", "item"), problem
         for s, set_id in enumerate(self.requirement_sets):
             country = self._country_problem(set_id, entities)
             if country:

@@ -3,7 +3,6 @@ plan spec that the "make your plan" page and `familyhub guide` share, and the pl
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,18 +18,18 @@ from familyhub.data.models import Requirement
 from familyhub.i18n import Formatter
 from familyhub.pages.markup import PageContext, RenderedPage, escape_text, html_text, script_json
 from familyhub.pages.plan import (
-    FTE_SCALE,
+    FUNDING_INPUTS,
     MAX_AMOUNT,
     MAX_ON_COSTS,
     MONTHLY_BELOW,
+    OPTIONAL_INPUTS,
     REQUIRED_INPUTS,
-    BudgetLine,
     BudgetLineSpec,
     GuideSpec,
     PhaseSpec,
     fte_basis_points,
-    fte_text,
 )
+from familyhub.pages.plan_budget import BUDGET_LABELS, benchmarks, budget_helpers, optional_lines
 from familyhub.pictures.timeline import Step, timeline_svg
 
 # Labels the browser needs to write the plan; everything else on the page is rendered here.
@@ -198,14 +197,22 @@ def guide_spec(hub: Hub, guide: Guide, fmt: Formatter) -> GuideSpec:
                 "fte_basis_points": fte_basis_points(requirement.fte),
                 "years": requirement.years,
                 "required": line.input in REQUIRED_INPUTS,
+                "optional": False,
+                "runs_from": (
+                    {"item": line.runs_from.item, "at": line.runs_from.at}
+                    if line.runs_from
+                    else None
+                ),
             }
         )
+    budget += optional_lines(budget, fmt)
     return {
         "id": guide.id,
         "name": fmt.text(guide.name),
         "currency": guide.currency,
         "phases": phases,
         "budget": budget,
+        "benchmarks": benchmarks(hub, guide, fmt),
     }
 
 
@@ -253,7 +260,7 @@ def plan_spec(hub: Hub, fmt: Formatter) -> dict[str, Any]:
         "plans": {set_id: guide.id for set_id, guide in plans.items()},
         "guides": guides,
         "format": browser_formats(fmt),
-        "labels": {key: fmt.label(key) for key in PLAN_LABELS},
+        "labels": {key: fmt.label(key) for key in PLAN_LABELS + BUDGET_LABELS},
         "municipalities": known_municipalities(hub, fmt),
     }
 
@@ -329,31 +336,13 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
             links.append(f"[{escape_text(text)}]({target})")
         return Markup("; ".join(links))
 
-    def budget_calculation(line: BudgetLine, currency: str) -> str:
-        if line.amount is None:
-            return fmt.label("budget-not-entered")
-        amount = fmt.money(line.amount, currency)
-        years = line.spec["years"]
-        basis_points = line.spec["fte_basis_points"]
-        fte = fte_text(basis_points, get_decimal_symbol(fmt.language.locale))
-        key = "budget-calc" if basis_points == FTE_SCALE else "budget-calc-fte"
-        if line.on_costs:
-            key += "-on-costs"
-        return fmt.label(key).format(fte=fte, amount=amount, years=years, percent=line.on_costs)
-
-    def budget_year(year: int, first: dt.date, last: dt.date) -> str:
-        return fmt.label("budget-year-dates").format(
-            year=year, first=fmt.date(first), last=fmt.date(last)
-        )
-
     return {
         "guide_items": lambda guide: item_views(hub, guide),
         "part_of_requirement": lambda set_id, requirement_id: part_of(
             steps_using(hub, requirement=(set_id, requirement_id))
         ),
         "part_of_source": lambda source_id: part_of(steps_using(hub, source=source_id)),
-        "budget_calculation": budget_calculation,
-        "budget_year": budget_year,
+        **budget_helpers(fmt),
         "item_meta": item_meta,
         "guide_timeline": lambda guide: guide_timeline(guide, fmt),
         "week_ranges": week_ranges,
@@ -362,6 +351,8 @@ def guide_helpers(renderer: PageContext) -> dict[str, Any]:
         "plan_spec_json": lambda: script_json(plan_spec(hub, fmt)),
         "plans": lambda: plans_by_requirement_set(hub),
         "plan_page": PLAN_PAGE,
+        "optional_inputs": OPTIONAL_INPUTS,
+        "funding_inputs": FUNDING_INPUTS,
         "max_on_costs": MAX_ON_COSTS,
     }
 
