@@ -170,9 +170,7 @@ class Funding(Strict):
                 "where the source gives none"
             )
         if self.period == "unknown" and self.start_year is not None and self.years is not None:
-            raise ValueError(
-                "the period is known (start_year and years): delete 'period: unknown'"
-            )
+            raise ValueError("the period is known (start_year and years): delete 'period: unknown'")
         return self
 
     @property
