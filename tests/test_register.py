@@ -475,3 +475,42 @@ def test_the_ended_section_opens_the_table_filtered_by_status(
     assert 0 < len(ended) < len(register.hub.all("partnership"))
     assert page.get_by_label("Status", exact=True).input_value() == "ended"
     assert sorted(first_column(page)) == sorted(ended)
+
+
+def municipality_table(register: Register, lang: str, municipality: str) -> dict[str, list[str]]:
+    """A municipality page's table of partnerships: partnership name -> its other cells."""
+    article = register.article(lang, f"municipalities/{municipality}.html")
+    heading = register.fmt(lang).label("municipality-partnerships")
+    start = next(h for h in article.iter(f"{HTML}h2") if text(h).startswith(heading))
+    table = following(article, start, "table")
+    return {text(row[0]): [text(cell) for cell in row[1:]] for row in rows(table)}
+
+
+def test_a_municipality_page_says_who_since_when_for_how_much(register: Register) -> None:
+    """Issue 22: operator, status with its date, years, money a year with its payer and the
+    families a source counts, worked out by hand from the data of Tønder and the ended example."""
+    toender = municipality_table(register, "en", "toender")
+    assert list(toender.values()) == [
+        [
+            "Home-Start Tønder",
+            "Unknown",
+            "from 2019",
+            "Tønder Kommune: about DKK 283,333 (calculated) "  # 850,000 / 3
+            "A.P. Møller Fonden (foundation): about DKK 1,225,333 (calculated)",  # 3,676,000 / 3
+            "Families to be helped in the project period (goal): 75",
+        ]
+    ]
+    holbaek = municipality_table(register, "en", "holbaek")
+    ended = register.hub.get("partnership", ENDED).name["en"]
+    # 800,000 in all over 4 years from 2015; ended on 30 June 2019 (its last history event)
+    assert holbaek[ended][1:4] == [
+        "Ended (as of 30 June 2019)",
+        "2015\N{EN DASH}2019",
+        "Holbæk Kommune: DKK 200,000 (calculated)",
+    ]
+    article = register.article("da", "municipalities/esbjerg.html")
+    same_model = register.fmt("da").label("same-model-elsewhere")
+    start = next(h for h in article.iter(f"{HTML}h2") if text(h).startswith(same_model))
+    listed = text(following(article, start, "ul"))
+    assert "Familiens Hus" in listed and "Høje-Taastrup Kommune" in listed
+    assert "Esbjerg Kommune" not in listed  # not itself
