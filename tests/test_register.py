@@ -483,6 +483,8 @@ def municipality_table(register: Register, lang: str, municipality: str) -> dict
     heading = register.fmt(lang).label("municipality-partnerships")
     start = next(h for h in article.iter(f"{HTML}h2") if text(h).startswith(heading))
     table = following(article, start, "table")
+    for line_break in table.iter(f"{HTML}br"):
+        line_break.text = " "  # a cell's lines, one funding line each, read apart
     return {text(row[0]): [text(cell) for cell in row[1:]] for row in rows(table)}
 
 
