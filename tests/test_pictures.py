@@ -138,12 +138,15 @@ def test_every_bar_states_the_amount_of_its_partnership_in_the_data(
 def test_a_total_is_shown_for_its_period_never_spread_over_years() -> None:
     da = fmt("da")
     total = Funding.model_validate(
-        {"amount": 500000, "currency": "DKK", "per": "total", "years": 3}
+        {"amount": 500000, "currency": "DKK", "per": "total", "years": 3, "period": "unknown"}
+        | {"payer": {"kind": "municipality", "id": "holbaek"}}
         | {"description": {"da": "x", "en": "x"}, "source": "s"}
     )
     yearly = total.model_copy(update={"per": "year", "start_year": 2018})
+    one_year = yearly.model_copy(update={"years": 1})
     assert period_text(total, da) == "i alt over 3 år"
     assert period_text(yearly, da) == "om året 2018\N{EN DASH}2020"
+    assert period_text(one_year, da) == "om året 2018"  # not 2018-2018 (issue 22: Kolding)
     panels = funding_panels(HUB, da)
     totals = next(p for p in panels if p.key == "dkk-total")
     holbaek = [row.amount for row in totals.rows if row.partnership_id == "holbaek-home-start"]

@@ -151,6 +151,8 @@ class Figure(Strict):
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     currency: Currency | None = None
     per: Literal["year", "family", "week"] | None = None
+    # what the value counts, where a page gathers it: families (issue 22's municipality pages)
+    counts: Literal["families"] | None = None
     source: SourceId
     note: Text | None = None
 

@@ -9,6 +9,8 @@ from familyhub.data.load import Hub
 from familyhub.pages.facets import table_helpers
 from familyhub.pages.guides import guide_helpers, plan_page
 from familyhub.pages.markup import Pages
+from familyhub.pages.money import money_helpers
+from familyhub.pages.municipality import municipality_helpers
 from familyhub.pages.render import Backlinks, Renderer
 from familyhub.pictures.helpers import picture_helpers
 
@@ -23,7 +25,7 @@ def make_renderer(hub: Hub, lang: str, backlinks: Backlinks | None = None) -> Re
         hub,
         lang,
         backlinks,
-        helpers=(guide_helpers, table_helpers, _pictures),
+        helpers=(guide_helpers, table_helpers, money_helpers, municipality_helpers, _pictures),
         extra_pages=(plan_page,),
     )
 

@@ -61,27 +61,31 @@ def _country(entity: Any, _: PageContext) -> list[str]:
     return [entity.country.lower()]
 
 
-def _yearly_amounts(partnership: Any) -> list[tuple[str, float]]:
-    """(currency, amount a year) of each funding that gives one: a yearly amount as it is, a
-    total divided by its years (the hub's own division, as the page says)."""
-    amounts = []
-    for funding in partnership.funding:
-        if funding.per == "year":
-            amounts.append((funding.currency, funding.amount))
-        elif funding.years:
-            amounts.append((funding.currency, funding.amount / funding.years))
-    return amounts
-
-
-def _amount_key(partnership: Any) -> str | None:
-    """Rows sort within their currency by their largest amount a year: "DKK 166667" sorts
-    before "DKK 1500000" under the script's numeric collation, and never beside "NOK …"."""
-    amounts = _yearly_amounts(partnership)
+def _largest(partnership: Any, amount: Callable[[Any], float | None]) -> str | None:
+    """Rows sort within their currency by their largest amount: "DKK 166667" sorts before
+    "DKK 1500000" under the script's numeric collation, and never beside "NOK …"."""
+    amounts = [(f.currency, amount(f)) for f in partnership.funding if amount(f) is not None]
     if not amounts:
         return None
     currency = amounts[0][0]
-    largest = max(amount for code, amount in amounts if code == currency)
+    largest = max(value for code, value in amounts if code == currency and value is not None)
     return f"{currency} {round(largest)}"
+
+
+def _amount_key(partnership: Any) -> str | None:
+    """By the amount a year: as given, or a total divided by its years (issue 22)."""
+    return _largest(partnership, lambda funding: funding.amount_per_year)
+
+
+def _total(funding: Any) -> float | None:
+    if funding.per == "total":
+        return float(funding.amount)
+    return None if funding.years is None else float(funding.amount * funding.years)
+
+
+def _total_key(partnership: Any) -> str | None:
+    """By the total: as given, or an amount a year times its years."""
+    return _largest(partnership, _total)
 
 
 def _source_year(source: Source) -> int | None:
@@ -133,8 +137,9 @@ SORTS: dict[str, tuple[Sort, ...]] = {
         Sort("partnership", 0),
         Sort("municipality", 1),
         Sort("start-year", 3, key=lambda e: e.start_year),
-        Sort("funding", 4, key=_amount_key),
-        Sort("status", 5),
+        Sort("funding", 5, key=_amount_key),
+        Sort("funding-total", 6, key=_total_key),
+        Sort("status", 8),
     ),
     "case": (Sort("case", 0),),
     "model": (Sort("model", 0), Sort("category", 1), Sort("organisation", 2)),

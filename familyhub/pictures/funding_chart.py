@@ -103,20 +103,18 @@ class Panel:
 
 
 def period_text(funding: Funding, fmt: Formatter) -> str:
-    """What period an amount covers, as far as the data says."""
-    start, years = funding.start_year, funding.years
-    if funding.per == "year":
-        words = [fmt.label("per-year")]
-    else:
-        words = [fmt.label("funding-in-total")]
-        if years:
-            words.append(fmt.label("over-years").format(years=years))
-    if start and years and funding.per == "year":
-        words.append(fmt.label("year-range").format(first=start, last=start + years - 1))
-    elif start:
+    """What period an amount covers, as far as the data says: a range, or one year alone."""
+    start, years, end = funding.start_year, funding.years, funding.end_year
+    words = [fmt.label("per-year" if funding.per == "year" else "funding-in-total")]
+    if start is not None and end is not None:
+        words.append(
+            str(start) if start == end else fmt.label("year-range").format(first=start, last=end)
+        )
+    elif start is not None:
         words.append(fmt.label("from-year").format(year=start))
-    elif years and funding.per == "year":
-        words.append(fmt.label("for-years").format(years=years))
+    elif years is not None:
+        key = "for-years" if funding.per == "year" else "over-years"
+        words.append(fmt.label(key).format(years=years))
     return " ".join(words)
 
 
