@@ -115,6 +115,16 @@ def test_fte_as_basis_points() -> None:
     [
         ("da", ["720.000 kr.", "0 kr.", "1.000 kr.", "500.001 kr."]),
         ("en", ["DKK 720,000", "DKK 0", "DKK 1,000", "DKK 500,001"]),
+        # Norwegian groups thousands with a no-break space and names the Danish currency
+        (
+            "nb",
+            [
+                "720\u00a0000 danske kr.",
+                "0 danske kr.",
+                "1\u00a0000 danske kr.",
+                "500\u00a0001 danske kr.",
+            ],
+        ),
     ],
 )
 def test_money_is_written_the_language_s_way(lang: str, expected: list[str]) -> None:
