@@ -84,6 +84,7 @@ def test_contribute_is_in_the_footer_and_on_about_not_in_the_menu(
 @pytest.mark.parametrize("lang", PREFIX)
 def test_no_reader_page_mentions_the_command_line(built_site: Path, lang: str) -> None:
     found = []
+    read = 0
     for page in reader_pages(built_site, lang):
         html = page.read_text(encoding="utf-8")
         start = html.find("<article")
@@ -93,7 +94,9 @@ def test_no_reader_page_mentions_the_command_line(built_site: Path, lang: str) -
         found += [
             f"{page.relative_to(built_site)}: {m.group(0)}" for m in COMMAND_LINE.finditer(article)
         ]
+        read += 1
     assert found == []
+    assert read == pages_per_language() - 1  # every page's text but the contributors' page
 
 
 @pytest.mark.parametrize("lang", PREFIX)
