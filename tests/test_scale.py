@@ -65,11 +65,15 @@ def test_synth_text_says_it_is_synthetic(tmp_path: Path) -> None:
         (["render"], "the following arguments are required: --out"),
     ],
 )
-def test_bad_arguments_exit_2_with_a_message(arguments: list[str], message: str, capsys) -> None:
+def test_bad_arguments_exit_2_with_a_message(
+    arguments: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)  # `--out x` is relative: were it written, it would land here
     with pytest.raises(SystemExit) as exit_info:
         main(arguments)
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("command", ["synth", "render"])
