@@ -1,0 +1,172 @@
+"""The partnerships' table to take along (issue 22): what a consultant pastes into a committee's
+spreadsheet. A line per funding line, the partnership's facts repeated on each, so that payer,
+amount, currency, amount a year and period each have their own column; a partnership without
+money has one line with those cells empty."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from familyhub.pages.download_columns import Cell, Column, Line, Table, page_path
+from familyhub.pages.markup import PageContext
+
+PARTNERSHIP_COLUMNS = [
+    Column("dl-id"),
+    Column("partnership"),
+    Column("dl-country"),
+    Column("dl-municipalities"),
+    Column("dl-organisations"),
+    Column("start-year", "number"),
+    Column("dl-end-year", "number"),
+    Column("status"),
+    Column("dl-status-date", "date"),
+    Column("dl-payer-kind"),
+    Column("dl-payer"),
+    Column("dl-amount", "number"),
+    Column("dl-currency"),
+    Column("dl-period"),
+    Column("dl-years", "number"),
+    Column("dl-funding-start", "number"),
+    Column("dl-funding-end", "number"),
+    Column("dl-per-year", "number"),
+    Column("dl-funding-status"),
+    Column("dl-shared"),
+    Column("dl-source"),
+    Column("dl-source-url", "url"),
+    Column("dl-page-url", "url"),
+    Column("last-reviewed", "date"),
+]
+
+
+def _unique(values: list[str | None]) -> list[str]:
+    return list(dict.fromkeys(value for value in values if value))
+
+
+def _municipality_ids(partnership: Any) -> list[str]:
+    sides = [party.municipality for party in partnership.parties]
+    return _unique([partnership.municipality, *sides])
+
+
+def _joined(names: list[str]) -> str | None:
+    return ", ".join(names) or None
+
+
+def _typed_date(value: str | dt.date | None) -> Cell:
+    """A full date as a date; a date as precise as its source gives it ("2018", "2018-12")
+    as that text: a spreadsheet never shows a made-up day."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value) if len(value) == 10 else value
+
+
+def _source_date(source: Any) -> str | dt.date | None:
+    published: dt.date | None = source.published
+    return published or (str(source.year) if source.year else None)
+
+
+def status_as_of(partnership: Any, ctx: PageContext) -> Cell:
+    """When the status was so: the date of its last event in the history if that says it (an
+    end, a start), else the date of the source that gives the status; none for "unknown"."""
+    if partnership.status == "unknown":
+        return None
+    if partnership.history:
+        last = partnership.history[-1]
+        if partnership.status != "ended" or last.event == "ended":
+            return _typed_date(last.date)
+    if partnership.status_source:
+        return _typed_date(_source_date(ctx.hub.get("source", partnership.status_source)))
+    return None
+
+
+def _end_year(partnership: Any) -> int | None:
+    if partnership.end_year:
+        return int(partnership.end_year)
+    ends = [event for event in partnership.history if event.event == "ended"]
+    return int(ends[-1].date[:4]) if ends else None
+
+
+def _partnership_cells(p: Any, ctx: PageContext) -> tuple[Line, Line]:
+    """The partnership's own facts: those before the funding columns, and those after."""
+    countries = _unique(
+        [ctx.hub.get("municipality", m).country.lower() for m in _municipality_ids(p)]
+    )
+    organisations = _unique([party.organisation for party in p.parties])
+    before: Line = [
+        p.id,
+        ctx.name_of("partnership", p.id),
+        _joined([ctx.fmt.label(f"country-{code}") for code in countries]),
+        _joined([ctx.name_of("municipality", m) for m in _municipality_ids(p)]),
+        _joined([ctx.name_of("organisation", o) for o in organisations]),
+        p.start_year,
+        _end_year(p),
+        ctx.fmt.label(f"status-{p.status}"),
+        status_as_of(p, ctx),
+    ]
+    return before, [p.last_reviewed]
+
+
+def _payer(funding: Any, ctx: PageContext) -> tuple[Cell, Cell]:
+    """(kind, name) of who pays, where the funding line says (issue 22's `payer`)."""
+    payer = getattr(funding, "payer", None)
+    if payer is None:
+        return None, None
+    kind = ctx.fmt.label(f"payer-{payer.kind}")
+    name = getattr(payer, "name", None)
+    if getattr(payer, "id", None):
+        for ref in ("municipality", "organisation"):
+            if payer.id in ctx.hub.entities[ref]:
+                name = ctx.name_of(ref, payer.id)
+    return kind, ctx.fmt.text(name) if isinstance(name, dict) else name
+
+
+def per_year(funding: Any) -> int | float | None:
+    """The amount a year: as given, or the hub's own division of a total by its years (to the
+    øre, a whole number where it divides evenly)."""
+    amount: int | float = funding.amount
+    if funding.per == "year":
+        return amount
+    if funding.per != "total" or not funding.years:
+        return None
+    share = round(amount / funding.years, 2)
+    return int(share) if share == int(share) else share
+
+
+def _period(funding: Any, ctx: PageContext) -> str:
+    per = getattr(funding, "period", None) or funding.per
+    return ctx.fmt.label(f"dl-period-{per}")
+
+
+def _funding_cells(funding: Any, ctx: PageContext) -> Line:
+    source = ctx.hub.get("source", funding.source)
+    start = funding.start_year
+    end = start + funding.years - 1 if start and funding.years else None
+    shared = getattr(funding, "shared", None)
+    return [
+        *_payer(funding, ctx),
+        funding.amount,
+        funding.currency,
+        _period(funding, ctx),
+        funding.years,
+        start,
+        end,
+        per_year(funding),
+        ctx.fmt.label(f"funding-{funding.status}"),
+        ctx.fmt.text(shared) if shared else None,
+        f"{source.publisher}: {source.title}",
+        source.url,
+    ]
+
+
+NO_FUNDING: Line = [None] * 13
+
+
+def partnership_lines(partnership: Any, ctx: PageContext, root: str) -> list[Line]:
+    before, after = _partnership_cells(partnership, ctx)
+    page = root + page_path("partnership", partnership.id, ctx)
+    fundings = [_funding_cells(f, ctx) for f in partnership.funding] or [NO_FUNDING]
+    return [[*before, *funding, page, *after] for funding in fundings]
+
+
+def partnership_table(entities: list[Any], ctx: PageContext, root: str) -> Table:
+    return Table(PARTNERSHIP_COLUMNS, [partnership_lines(p, ctx, root) for p in entities])
