@@ -25,11 +25,12 @@ PARTNERSHIP_COLUMNS = [
     Column("dl-payer"),
     Column("dl-amount", "number"),
     Column("dl-currency"),
+    Column("dl-per"),
     Column("dl-period"),
     Column("dl-years", "number"),
     Column("dl-funding-start", "number"),
     Column("dl-funding-end", "number"),
-    Column("dl-per-year", "number"),
+    Column("dl-amount-per-year", "number"),
     Column("dl-funding-status"),
     Column("dl-shared"),
     Column("dl-source"),
@@ -132,9 +133,14 @@ def per_year(funding: Any) -> int | float | None:
     return int(share) if share == int(share) else share
 
 
-def _period(funding: Any, ctx: PageContext) -> str:
-    per = getattr(funding, "period", None) or funding.per
-    return ctx.fmt.label(f"dl-period-{per}")
+def _period(start: int | None, end: int | None, ctx: PageContext) -> str:
+    """The years the money covers as the pages write them (label year-range), or "unknown" where the
+    source gives no whole period (`period: unknown`, or a total without its start)."""
+    if start is None or end is None:
+        return ctx.fmt.label("dl-period-unknown")
+    if start == end:
+        return str(start)
+    return ctx.fmt.label("year-range").format(first=start, last=end)
 
 
 def _funding_cells(funding: Any, ctx: PageContext) -> Line:
@@ -146,7 +152,8 @@ def _funding_cells(funding: Any, ctx: PageContext) -> Line:
         *_payer(funding, ctx),
         funding.amount,
         funding.currency,
-        _period(funding, ctx),
+        ctx.fmt.label(f"dl-per-{funding.per}"),
+        _period(start, end, ctx),
         funding.years,
         start,
         end,
@@ -158,7 +165,7 @@ def _funding_cells(funding: Any, ctx: PageContext) -> Line:
     ]
 
 
-NO_FUNDING: Line = [None] * 13
+NO_FUNDING: Line = [None] * 14
 
 
 def partnership_lines(partnership: Any, ctx: PageContext, root: str) -> list[Line]:
