@@ -133,9 +133,9 @@ def test_the_xlsx_is_the_rows_on_screen_typed_filtered_and_linked(
     ("lang", "search", "column", "text"),
     [
         ("da", "klik", NAME, FORMULAS["odense-home-start-da"]),
-        ("en", "calc", NAME, FORMULAS["holbaek-home-start-en"]),
-        ("nb", "calc", NAME, FORMULAS["holbaek-home-start-nb"]),
-        ("nb", "calc", SOURCE, FORMULAS["publisher"]),
+        ("en", "cmd", NAME, FORMULAS["holbaek-home-start-en"]),
+        ("nb", "cmd", NAME, FORMULAS["holbaek-home-start-nb"]),
+        ("nb", "cmd", SOURCE, FORMULAS["publisher"]),
     ],
 )
 def test_a_hostile_name_is_never_a_formula_in_the_browsers_csv(

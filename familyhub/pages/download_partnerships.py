@@ -67,17 +67,16 @@ def _source_date(source: Any) -> str | dt.date | None:
 
 
 def status_as_of(partnership: Any, ctx: PageContext) -> Cell:
-    """When the status was so: the date of its last event in the history if that says it (an
-    end, a start), else the date of the source that gives the status; none for "unknown"."""
+    """When the status was so: an end's date from the history, else the date of the source that
+    gives the status, else the last event's; none for "unknown"."""
     if partnership.status == "unknown":
         return None
-    if partnership.history:
-        last = partnership.history[-1]
-        if partnership.status != "ended" or last.event == "ended":
-            return _typed_date(last.date)
+    ends = [event for event in partnership.history if event.event == "ended"]
+    if partnership.status == "ended" and ends:
+        return _typed_date(ends[-1].date)
     if partnership.status_source:
         return _typed_date(_source_date(ctx.hub.get("source", partnership.status_source)))
-    return None
+    return _typed_date(partnership.history[-1].date) if partnership.history else None
 
 
 def _end_year(partnership: Any) -> int | None:
