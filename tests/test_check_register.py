@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from .register_fixtures import ACTIVE, ENDED, NETWORK, NO_ADDRESS, add_register_examples
+from .register_fixtures import ACTIVE, ENDED, LARGE, NETWORK, NO_ADDRESS, add_register_examples
 from .test_check import check, line_number
 
 Edit = Callable[[str, Callable[[str], str]], Path]
 ENDED_FILE = f"partnerships/{ENDED}.yml"
+ACTIVE_FILE = f"partnerships/{ACTIVE}.yml"
+LARGE_FILE = f"partnerships/{LARGE}.yml"
 
 
 @pytest.fixture
@@ -132,3 +134,42 @@ def test_history_event_without_a_date(register_data: Path, edit: Edit, capsys) -
     assert code == 1
     line = line_number(path, "  - event: started")
     assert f"data/{ENDED_FILE}:{line}: history[0].date:" in err
+
+
+def test_funding_payer_outside_the_register_or_vocabulary_and_a_backward_period(
+    register_data: Path, edit: Edit, capsys
+) -> None:
+    """Three funding lines, three files, one run: each problem at its own line and field."""
+    ended = edit(ENDED_FILE, lambda text: text.replace("id: holbaek", "id: holbeak"))
+    large = edit(LARGE_FILE, lambda text: text.replace("kind: foundation", "kind: fond"))
+    active = edit(
+        ACTIVE_FILE, lambda text: text.replace("    per: year\n", "    per: year\n    years: -2\n")
+    )
+    code, _, err = check(register_data, capsys)
+    assert code == 1
+    line = line_number(ended, "id: holbeak")
+    assert (
+        f"data/{ENDED_FILE}:{line}: funding[0].payer.id: "
+        "payer id 'holbeak' is not a municipality in data/municipalities/" in err
+    )
+    line = line_number(large, "kind: fond")
+    assert f"data/{LARGE_FILE}:{line}: funding[0].payer.kind: Input should be 'municipality'" in err
+    line = line_number(active, "  - amount: 300000")
+    assert (
+        f"data/{ACTIVE_FILE}:{line}: funding[0]: years is -2: the period would end before it "
+        "starts; write 1 or more (1: the start year alone)" in err
+    )
+
+
+def test_funding_without_payer_or_period(register_data: Path, edit: Edit, capsys) -> None:
+    ended = edit(ENDED_FILE, lambda text: text.replace("    years: 4\n", ""))
+    large = edit(LARGE_FILE, lambda text: re.sub(r"    payer:\n(      .*\n)+", "", text))
+    code, _, err = check(register_data, capsys)
+    assert code == 1
+    line = line_number(large, "  - amount: 1500000")
+    assert f"data/{LARGE_FILE}:{line}: funding[0].payer: required field missing" in err
+    line = line_number(ended, "  - amount: 800000")
+    assert (
+        f"data/{ENDED_FILE}:{line}: funding[0]: a funding line needs its period: start_year and "
+        "years, or 'period: unknown' where the source gives none" in err
+    )

@@ -43,6 +43,9 @@ FILLED = [
     "",  # the English summary left empty
     "Et samarbeid.",
     "500.000 kr.",
+    "viborg",  # the payer: the municipality
+    "2025",
+    "3",
     "granted",
     "Bidrag",
     "Contribution",

@@ -121,17 +121,78 @@ class Party(Strict):
         return self
 
 
+# who pays a funding line (issue 22); labels payer-<kind>
+PayerKind = Literal["municipality", "state", "foundation", "organisation", "other"]
+
+
+class Payer(Strict):
+    """Who pays: a kind, and the payer in the register (id) or by its proper name (name)."""
+
+    kind: PayerKind
+    # a municipality's id for kind municipality, else an organisation's id in data/
+    id: Slug | None = None
+    # a proper name, for a payer not in the register (a foundation, a ministry's pool)
+    name: ShortStr | None = None
+
+    def register_kind(self) -> str:
+        """The folder of data/ whose entity `id` names."""
+        return "municipality" if self.kind == "municipality" else "organisation"
+
+
 class Funding(Strict):
-    """Money in a partnership: an amount for a period, from a source."""
+    """Money in a partnership: who pays an amount for a period, from a source."""
 
     amount: NonNegative
     currency: Currency
     per: Literal["year", "total"]
-    years: Annotated[int, Field(ge=1, le=50)] | None = None
+    payer: Payer
+    # how many years the amount covers, from start_year (1: that year alone)
+    years: Annotated[int, Field(le=50)] | None = None
     start_year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    # "unknown": the source gives no (whole) period; start_year or years may still say part of it
+    period: Literal["unknown"] | None = None
     status: Literal["granted", "requested"] = "granted"
     description: Text
+    # what else the amount pays for (several houses or partnerships), where it is shared
+    shared: Text | None = None
     source: SourceId
+
+    @model_validator(mode="after")
+    def _has_a_period(self) -> Funding:
+        if self.years is not None and self.years < 1:
+            raise ValueError(
+                f"years is {self.years}: the period would end before it starts; "
+                "write 1 or more (1: the start year alone)"
+            )
+        if self.period is None and (self.start_year is None or self.years is None):
+            raise ValueError(
+                "a funding line needs its period: start_year and years, or 'period: unknown' "
+                "where the source gives none"
+            )
+        if self.period == "unknown" and self.start_year is not None and self.years is not None:
+            raise ValueError("the period is known (start_year and years): delete 'period: unknown'")
+        return self
+
+    @property
+    def end_year(self) -> int | None:
+        """The last year the money covers: start_year plus years, less one."""
+        if self.start_year is None or self.years is None:
+            return None
+        return self.start_year + self.years - 1
+
+    @property
+    def amount_per_year(self) -> float | None:
+        """The amount a year: as given, or a total divided by its years (derived)."""
+        if self.per == "year":
+            return self.amount
+        if self.years is None:
+            return None
+        return self.amount / self.years
+
+    @property
+    def per_year_derived(self) -> bool:
+        """True where amount_per_year is worked out from a total, not given by the source."""
+        return self.per == "total" and self.years is not None
 
 
 class Partnership(Entity):
@@ -174,9 +235,27 @@ class Partnership(Entity):
         if self.status in ("active", "requested") and self.status_source is None:
             message = f"status '{self.status}' needs the source that says so (status_source)"
             yield ("status",), message + ", or write 'unknown'"
+        for index, funding in enumerate(self.funding):
+            yield from _payer_problems(funding.payer, index, entities)
         for index, (before, after) in enumerate(zip(self.history, self.history[1:], strict=False)):
             if after.date < before.date:
                 yield ("history", index + 1, "date"), "history events in date order, oldest first"
+
+
+def _payer_problems(
+    payer: Payer, index: int, entities: dict[str, dict[str, Any]]
+) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """A payer names who pays: an id of the register of the right kind, or a proper name."""
+    loc = ("funding", index, "payer")
+    if payer.id is None and payer.name is None:
+        yield loc, "say who pays: the id of a municipality or organisation (id) or a name (name)"
+    kind = payer.register_kind()
+    if payer.id is not None and payer.id not in entities.get(kind, {}):
+        folder = "municipalities" if kind == "municipality" else "organisations"
+        message = f"payer id '{payer.id}' is not a {kind} in data/{folder}/"
+        if kind == "organisation":
+            message += f" (a payer of kind '{payer.kind}' names an organisation's id, or a name)"
+        yield (*loc, "id"), message
 
 
 class Role(Strict):

@@ -306,6 +306,8 @@ def _partnership(synth: Synth, index: int) -> Document:
                 "currency": "DKK" if index % 5 else "NOK",
                 "per": "year",
                 "years": synth.rng.randrange(1, 5),
+                "payer": {"kind": "municipality", "id": municipality},
+                "start_year": start_year,
                 "description": synth.text("partnership", index, 1),
                 "source": synth.pick("source"),
             }
