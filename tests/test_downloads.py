@@ -34,8 +34,8 @@ HTML = "{http://www.w3.org/1999/xhtml}"
 EMPTY = "\u2013"
 LICENCE = {lang["code"]: lang["publisher"] for lang in SITE_YML["languages"]}
 # the partnerships' columns (familyhub/pages/download_partnerships.py)
-ID, NAME, AMOUNT, CURRENCY, PER_YEAR, SOURCE, SOURCE_URL, PAGE_URL, REVIEWED = (
-    0, 1, 11, 12, 18, 21, 22, 23, 24,
+ID, NAME, PAYER, AMOUNT, CURRENCY, PER_YEAR, SOURCE, SOURCE_URL, PAGE_URL, REVIEWED = (
+    0, 1, 10, 11, 12, 18, 21, 22, 23, 24,
 )  # fmt: skip
 
 
@@ -199,11 +199,15 @@ def test_the_partnerships_have_a_line_per_funding_line_with_money_as_numbers(
     assert [list(map(str, row[:1])) for row in values[1:]] == [[row[ID]] for row in rows]
     money = [row for row in values[1:] if row[AMOUNT] is not None]
     assert money and all(isinstance(row[AMOUNT], int | float) for row in money)
+    assert all(row[PAYER] for row in money)  # every funding line names who pays
     assert all(isinstance(row[PER_YEAR], int | float) for row in money if row[PER_YEAR])
     assert all(isinstance(row[REVIEWED], dt.datetime) for row in values[1:])
     # Tønder: the municipality's and the foundation's money on lines of their own
     toender = [row for row in values[1:] if row[ID] == "toender-home-start"]
-    assert sorted(row[AMOUNT] for row in toender) == [850000, 3676000]
+    assert sorted((row[AMOUNT], row[PAYER]) for row in toender) == [
+        (850000, "Tønder Kommune"),
+        (3676000, "A.P. Møller Fonden"),
+    ]
 
 
 HOSTILE = [

@@ -106,29 +106,23 @@ def _partnership_cells(p: Any, ctx: PageContext) -> tuple[Line, Line]:
     return before, [p.last_reviewed]
 
 
-def _payer(funding: Any, ctx: PageContext) -> tuple[Cell, Cell]:
-    """(kind, name) of who pays, where the funding line says (issue 22's `payer`)."""
-    payer = getattr(funding, "payer", None)
-    if payer is None:
-        return None, None
-    kind = ctx.fmt.label(f"payer-{payer.kind}")
-    name = getattr(payer, "name", None)
-    if getattr(payer, "id", None):
-        for ref in ("municipality", "organisation"):
-            if payer.id in ctx.hub.entities[ref]:
-                name = ctx.name_of(ref, payer.id)
-    return kind, ctx.fmt.text(name) if isinstance(name, dict) else name
+def _payer(funding: Any, ctx: PageContext) -> tuple[str, str | None]:
+    """(kind, name) of who pays: the register's name where the payer is in it."""
+    payer = funding.payer
+    kind = ctx.fmt.label(f"dl-payer-{payer.kind}")
+    if payer.id:
+        return kind, ctx.name_of(payer.register_kind(), payer.id)
+    name: str | None = payer.name
+    return kind, name
 
 
 def per_year(funding: Any) -> int | float | None:
-    """The amount a year: as given, or the hub's own division of a total by its years (to the
-    øre, a whole number where it divides evenly)."""
-    amount: int | float = funding.amount
-    if funding.per == "year":
-        return amount
-    if funding.per != "total" or not funding.years:
+    """The amount a year (Funding.amount_per_year): as given, or the hub's own division of a
+    total by its years, to two decimals (a whole number where it divides evenly)."""
+    amount: int | float | None = funding.amount_per_year
+    if amount is None:
         return None
-    share = round(amount / funding.years, 2)
+    share = round(amount, 2)
     return int(share) if share == int(share) else share
 
 
@@ -144,21 +138,20 @@ def _period(start: int | None, end: int | None, ctx: PageContext) -> str:
 
 def _funding_cells(funding: Any, ctx: PageContext) -> Line:
     source = ctx.hub.get("source", funding.source)
-    start = funding.start_year
-    end = start + funding.years - 1 if start and funding.years else None
-    shared = getattr(funding, "shared", None)
+    start, end = funding.start_year, funding.end_year
+    known = funding.period != "unknown"
     return [
         *_payer(funding, ctx),
         funding.amount,
         funding.currency,
         ctx.fmt.label(f"dl-per-{funding.per}"),
-        _period(start, end, ctx),
+        _period(start, end, ctx) if known else ctx.fmt.label("dl-period-unknown"),
         funding.years,
         start,
         end,
         per_year(funding),
         ctx.fmt.label(f"funding-{funding.status}"),
-        ctx.fmt.text(shared) if shared else None,
+        ctx.fmt.text(funding.shared) if funding.shared else None,
         f"{source.publisher}: {source.title}",
         source.url,
     ]
