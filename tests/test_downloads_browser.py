@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 from familyhub.data.load import load_hub
 from familyhub.site.headers import security_headers
 
-from .conftest import PREFIX, InjectedProject, serving
+from .conftest import PREFIX, SITE_YML, InjectedProject, serving
 from .injected import FORMULAS
 from .test_downloads import (
     AMOUNT,
@@ -145,3 +145,19 @@ def test_a_hostile_name_is_never_a_formula_in_the_browsers_csv(
     assert len(ids_on_screen(page)) == 1
     _, (_, *rows) = read_csv(download(page, "CSV", tmp_path).read_bytes(), lang)
     assert rows and all(row[column].startswith(f"'{text}") for row in rows), rows
+
+
+def test_without_the_xlsx_library_the_reader_is_told_and_gets_the_whole_table(
+    page: Page, site_address: str, line_counts: dict[str, int], tmp_path: Path
+) -> None:
+    page.route(f"**/{LIBRARY}", lambda route: route.fulfill(status=404, body="not found"))
+    overview(page, site_address, "da", "?country=no")
+    page.locator(".fh-downloads a", has_text="XLSX").click()
+    labels = next(lang["labels"] for lang in SITE_YML["languages"] if lang["code"] == "da")
+    page.locator(".fh-downloads", has_text=labels["dl-failed"]).wait_for()
+    # then the links give the build's files: every partnership, whatever the filter
+    path = download(page, "XLSX", tmp_path)
+    values = assert_spreadsheet(path, "da", "partnership", [SOURCE_URL])
+    assert len(values) - 1 == sum(line_counts.values())
+    _, (_, *rows) = read_csv(download(page, "CSV", tmp_path).read_bytes(), "da")
+    assert len(rows) == sum(line_counts.values())

@@ -171,4 +171,5 @@ def download_spec(kind: str, entities: list[Any], ctx: PageContext, up: str) -> 
         "decimal": decimal,
         "delimiter": ";" if decimal == "," else ",",
         "shown": ctx.fmt.label("dl-shown"),
+        "failed": ctx.fmt.label("dl-failed"),
     }

@@ -178,6 +178,9 @@
     links.dataset.ready = "1";
     var intro = links.firstChild;
     function count() {
+      if (links.dataset.whole) {
+        return;
+      }
       intro.textContent = spec.shown
         .replace("{shown}", shownRows(table).length)
         .replace("{total}", spec.lines.length) + ": ";
@@ -187,6 +190,9 @@
     links.querySelectorAll("a[href$='.csv'], a[href$='.xlsx']").forEach(function (link) {
       var isCsv = /\.csv$/.test(link.getAttribute("href"));
       link.addEventListener("click", function (event) {
+        if (links.dataset.whole) {
+          return; // the library could not be loaded: the link gives the whole table's file
+        }
         event.preventDefault();
         var rows = lines(spec, shownRows(table));
         if (isCsv) {
@@ -196,7 +202,10 @@
         link.setAttribute("aria-busy", "true");
         xlsx(spec, rows)
           .then(function (blob) { save(blob, spec.file + ".xlsx"); })
-          .catch(function () { window.location.href = link.href; }) // the whole table's file
+          .catch(function () {
+            links.dataset.whole = "1";
+            intro.textContent = spec.failed + " ";
+          })
           .then(function () { link.removeAttribute("aria-busy"); });
       });
     });
