@@ -19,7 +19,7 @@ PDF_SYSTEM := $(VENV)/.system-packages-pdf
 # means for familyhub. The notice says nothing about this build, so it is switched off.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint format bench bench-pdf clean
+.PHONY: site serve test check lint format bench bench-pdf clean vendor
 
 site: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python -m familyhub.site.build
@@ -97,3 +97,16 @@ bench: $(INSTALLED) $(PDF_SYSTEM) $(LIGHTHOUSE)
 
 clean:
 	rm -rf site $(VENV)
+
+# issue 22: ExcelJS writes the XLSX of the rows on screen in the reader's browser
+# (overrides/assets/javascripts/table-download.js). Its minified file and licence are committed in
+# overrides/assets/javascripts/vendor/, so that `make site` needs neither npm nor the registry;
+# `make vendor` fetches the pinned version again (npm checks the registry's integrity hash) and
+# puts it there: `git diff` then shows whether anything changed.
+EXCELJS_VERSION := 4.4.0
+VENDOR := overrides/assets/javascripts/vendor
+vendor: $(SYSTEM)
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack exceljs@$(EXCELJS_VERSION) --silent >/dev/null \
+	  && tar xzf exceljs-$(EXCELJS_VERSION).tgz && cd - >/dev/null \
+	  && cp $$tmp/package/dist/exceljs.bare.min.js $(VENDOR)/exceljs.bare.min.js \
+	  && cp $$tmp/package/LICENSE $(VENDOR)/exceljs.LICENSE.txt && rm -rf $$tmp

@@ -25,4 +25,5 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         return
     hub = BUILD_CACHE.hub(data_dir_beside(Path(config.config_file_path)).resolve())
     folder = Path(config.site_dir) / DOWNLOADS_FOLDER
-    PREVIEW.after_build("downloads", partial(write_downloads, hub, folder))
+    site_url = config.site_url or ""
+    PREVIEW.after_build("downloads", partial(write_downloads, hub, folder, site_url))

@@ -20,6 +20,15 @@ INJECTIONS = {
 # a name for the pictures, the guide and the labels: script, template and tag at once
 INJECTED = "<script>alert(1)</script> {{ 7*7 }} </script><img src=x onerror=alert(2)>"
 
+# issue 22: texts a spreadsheet would run as a formula, one per sign that starts one; the tables
+# to take along write each with a quote before it (tests/test_downloads*.py)
+FORMULAS = {
+    "odense-home-start-da": '=HYPERLINK("http://evil.example","klik")',
+    "holbaek-home-start-en": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "holbaek-home-start-nb": "+1+cmd|' /C calc'!A0",
+    "publisher": "-2+3+cmd|' /C calc'!A0",
+}
+
 # (data file, path of keys to a text, value): what the shared build puts where
 EDITS: list[tuple[str, tuple[Any, ...], str]] = [
     (
@@ -28,6 +37,10 @@ EDITS: list[tuple[str, tuple[Any, ...], str]] = [
         " ".join(f"[{name}]{payload}" for name, payload in INJECTIONS.items()),
     ),
     ("partnerships/holbaek-home-start.yml", ("name", "da"), INJECTED),
+    ("partnerships/holbaek-home-start.yml", ("name", "en"), FORMULAS["holbaek-home-start-en"]),
+    ("partnerships/holbaek-home-start.yml", ("name", "nb"), FORMULAS["holbaek-home-start-nb"]),
+    ("partnerships/odense-home-start.yml", ("name", "da"), FORMULAS["odense-home-start-da"]),
+    ("sources/holbaek-home-start-2024.yml", ("publisher",), FORMULAS["publisher"]),
     ("municipalities/holbaek.yml", ("name",), INJECTED),
     ("organisations/home-start-holbaek.yml", ("name",), INJECTED),
     ("guides/new-branch-norway.yml", ("name", "da"), INJECTED),

@@ -1,6 +1,8 @@
-"""Tables to take along (issue 12): each overview's rows as CSV and XLSX per language, read back
-equal to the overview's rows; the register as JSON, valid against the JSON Schema beside it; no
-spreadsheet runs a name as a formula (CSV injection)."""
+"""Tables to take along (issues 12 and 22), as the build writes them for readers without
+JavaScript: each overview's rows as CSV and XLSX per language, a column per fact, typed, with
+the licence in the first row; read back equal to the overview's rows; the partnerships a line per
+funding line; the register as JSON, valid against the JSON Schema beside it; no spreadsheet runs a
+name as a formula (CSV injection). On the shared injected build (tests/injected.py)."""
 
 from __future__ import annotations
 
@@ -10,51 +12,48 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 import tinyhtml5
-import yaml
 from jsonschema import Draft202012Validator
+from openpyxl.utils import get_column_letter
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 from familyhub.downloads.files import csv_bytes, safe_text
 from familyhub.i18n import Formatter
 
-from .conftest import PREFIX, copy_project, run_mkdocs_build
+from .conftest import PREFIX, SITE_YML, InjectedProject
+from .injected import FORMULAS
 
 # a spreadsheet where the decimal mark is a comma (da, nb) reads CSV split at semicolons
 DELIMITER = {"da": ";", "en": ",", "nb": ";"}
 HTML = "{http://www.w3.org/1999/xhtml}"
-HOSTILE = {
-    "da": '=HYPERLINK("http://evil.example","klik")',
-    "en": "@SUM(1+1)*cmd|' /C calc'!A0",
-    "nb": "+1+cmd|' /C calc'!A0",
-}
-HOSTILE_ID = "holbaek-home-start"
 EMPTY = "\u2013"
+LICENCE = {lang["code"]: lang["publisher"] for lang in SITE_YML["languages"]}
+# the partnerships' columns (familyhub/pages/download_partnerships.py)
+ID, NAME, PAYER, AMOUNT, CURRENCY, PER_YEAR, SOURCE, SOURCE_URL, PAGE_URL, REVIEWED = (
+    0, 1, 10, 11, 12, 18, 21, 22, 23, 24,
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A build of the project whose Holbæk partnership has a hostile name in each language."""
-    project = copy_project(tmp_path_factory.mktemp("downloads"))
-    path = project / "data" / "partnerships" / f"{HOSTILE_ID}.yml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["name"] = HOSTILE
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    yield project
+def site(injected_project: InjectedProject) -> Path:
+    return injected_project.site
+
+
+@pytest.fixture(scope="module")
+def hub(injected_project: InjectedProject) -> Any:
+    return load_hub(injected_project.root / "data")
 
 
 def overviews() -> list[tuple[str, str]]:
-    """Every overview with rows (an empty one shows a row of dashes, its file none)."""
+    """Every overview with rows but the partnerships' (an empty one shows a row of dashes)."""
     hub = load_hub(Path(__file__).resolve().parent.parent / "data")
-    kinds = [kind for kind in FOLDER_OF_KIND if kind != "guide" and hub.entities[kind]]
+    kinds = [k for k in FOLDER_OF_KIND if k not in ("guide", "partnership") and hub.entities[k]]
     return [(kind, lang) for kind in kinds for lang in PREFIX]
 
 
@@ -70,10 +69,21 @@ def overview_rows(site: Path, kind: str, lang: str) -> list[list[str]]:
     return rows
 
 
+def read_csv(raw: bytes, lang: str) -> tuple[str, list[list[str]]]:
+    """The licence row and the rest (header and rows) of a file to take along."""
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM, so that Excel reads UTF-8
+    assert b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=DELIMITER[lang]))
+    licence = rows[0]
+    assert len(licence) == 1 and licence[0].startswith("# "), licence
+    publisher = LICENCE[lang]
+    assert publisher["licence"] in licence[0] and publisher["licence_url"] in licence[0]
+    return licence[0], rows[1:]
+
+
 def csv_rows(site: Path, kind: str, lang: str) -> list[list[str]]:
     raw = (site / "data" / f"{FOLDER_OF_KIND[kind]}-{lang}.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM, so that Excel reads UTF-8
-    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=DELIMITER[lang]))
+    return read_csv(raw, lang)[1]
 
 
 def shown(value: object, fmt: Formatter) -> str:
@@ -90,10 +100,41 @@ def unquoted(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
+def column_widths(sheet: Any) -> list[float]:
+    """Each column's width, also where the file gives one width to a run of columns."""
+    widths: dict[int, float] = {}
+    for dimension in sheet.column_dimensions.values():
+        for index in range(dimension.min or 0, (dimension.max or 0) + 1):
+            widths[index] = dimension.width
+    return [widths.get(index, 0) for index in range(1, sheet.max_column + 1)]
+
+
+def assert_spreadsheet(path: Path, lang: str, kind: str, url_columns: list[int]) -> list[Any]:
+    """The workbook's sheets, frozen header, filter, widths and links; its rows' values."""
+    workbook = openpyxl.load_workbook(path)
+    labels = next(lang_["labels"] for lang_ in SITE_YML["languages"] if lang_["code"] == lang)
+    title = labels[{"requirement_set": "requirement-sets"}.get(kind, FOLDER_OF_KIND[kind])]
+    assert workbook.sheetnames == [title[:31], labels["licence"]]
+    sheet = workbook.worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    assert sheet.freeze_panes == "A2"
+    last = f"{get_column_letter(sheet.max_column)}{len(values)}"
+    assert sheet.auto_filter.ref == f"A1:{last}"
+    assert all(width >= 10 for width in column_widths(sheet)), column_widths(sheet)
+    for column in url_columns:
+        for row in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
+            if str(row[0].value or "").startswith("http"):
+                assert row[0].hyperlink and row[0].hyperlink.target == row[0].value
+    licence = str(workbook.worksheets[1]["A1"].value)
+    assert LICENCE[lang]["licence_url"] in licence
+    assert workbook.properties.title == title
+    return values
+
+
 @pytest.mark.parametrize(("kind", "lang"), overviews())
-def test_csv_and_xlsx_read_back_equal_the_overview(project: Path, kind: str, lang: str) -> None:
-    site = project / "site"
-    fmt = Formatter(load_hub(project / "data").site.language(lang))
+def test_csv_and_xlsx_read_back_equal_the_overview(site: Path, kind: str, lang: str) -> None:
+    """Between the id and the page's address, the overview's columns as it shows them."""
+    fmt = Formatter(load_hub(site.parent / "data").site.language(lang))
     # a date the source does not give is "undated" on the page, an empty cell in the files
     undated = fmt.label("undated")
     expected = [
@@ -108,62 +149,104 @@ def test_csv_and_xlsx_read_back_equal_the_overview(project: Path, kind: str, lan
         ]
         for row in from_csv
     ]
-    assert [[unquoted(cell) for cell in row] for row in iso] == expected
-    workbook = openpyxl.load_workbook(site / "data" / f"{FOLDER_OF_KIND[kind]}-{lang}.xlsx")
-    sheet = workbook.active
-    assert sheet is not None
-    values = list(sheet.iter_rows(values_only=True))
-    assert [[shown(value, fmt) for value in row] for row in values] == expected
+    width = len(expected[0])
+    header, *rows = [[unquoted(cell) for cell in row] for row in iso]
+    assert len(set(header)) == len(header) and header[1] == expected[0][0]  # no label twice
+    assert [row[1 : 1 + width] for row in rows] == expected[1:]
+    hub = load_hub(site.parent / "data")
+    assert [row[0] for row in rows] == list(hub.entities[kind])
+    for row in rows:
+        assert (site / row[-1]).is_file(), row[-1]  # the page, from the site's root
+    xlsx = site / "data" / f"{FOLDER_OF_KIND[kind]}-{lang}.xlsx"
+    values = assert_spreadsheet(xlsx, lang, kind, list(range(1 + width, len(header))))
+    assert [[shown(value, fmt) for value in row[1 : 1 + width]] for row in values[1:]] == expected[
+        1:
+    ]
     # numbers are numbers, dates are dates: no cell holds digits alone as text
     for row in values[1:]:
         for value in row:
             assert not (isinstance(value, str) and value.isdigit()), (kind, value)
 
 
-def test_counts_years_and_dates_are_typed_in_the_spreadsheets(project: Path) -> None:
-    site = project / "site"
-    municipalities = openpyxl.load_workbook(site / "data" / "municipalities-da.xlsx").active
-    assert municipalities is not None
-    assert all(
-        isinstance(row[2], int) for row in municipalities.iter_rows(min_row=2, values_only=True)
-    )
-    sources = openpyxl.load_workbook(site / "data" / "sources-en.xlsx").active
-    assert sources is not None
-    published = [row[2] for row in sources.iter_rows(min_row=2, values_only=True) if row[2]]
-    assert any(isinstance(value, dt.datetime) for value in published)
+def funding_lines(hub: Any) -> list[tuple[str, Any]]:
+    """(partnership id, funding line or None) in the register's order: a line per funding line."""
+    return [
+        (partnership.id, funding)
+        for partnership in hub.all("partnership")
+        for funding in (partnership.funding or [None])
+    ]
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_a_hostile_name_is_never_a_formula(project: Path, lang: str) -> None:
-    site = project / "site"
-    rows = csv_rows(site, "partnership", lang)
-    hostile = [row for row in rows if HOSTILE[lang] in row[0]]
-    assert [row[0] for row in hostile] == [f"'{HOSTILE[lang]}"]
-    sheet = openpyxl.load_workbook(site / "data" / f"partnerships-{lang}.xlsx").active
+def test_the_partnerships_have_a_line_per_funding_line_with_money_as_numbers(
+    site: Path, hub: Any, lang: str
+) -> None:
+    expected = funding_lines(hub)
+    header, *rows = csv_rows(site, "partnership", lang)
+    assert len(header) == REVIEWED + 1
+    assert [row[ID] for row in rows] == [partnership_id for partnership_id, _ in expected]
+    decimal = "," if DELIMITER[lang] == ";" else "."
+    for row, (_, funding) in zip(rows, expected, strict=True):
+        assert row[AMOUNT] == ("" if funding is None else str(funding.amount))
+        assert row[CURRENCY] == ("" if funding is None else funding.currency)
+        assert (site / row[PAGE_URL]).is_file()
+        assert ISO_DATE.fullmatch(row[REVIEWED])
+        if funding is not None and funding.per == "total" and funding.years:
+            share = float(row[PER_YEAR].replace(decimal, "."))
+            assert share == pytest.approx(funding.amount / funding.years, abs=0.005)
+    values = assert_spreadsheet(
+        site / "data" / f"partnerships-{lang}.xlsx", lang, "partnership", [SOURCE_URL, PAGE_URL]
+    )
+    assert [list(map(str, row[:1])) for row in values[1:]] == [[row[ID]] for row in rows]
+    money = [row for row in values[1:] if row[AMOUNT] is not None]
+    assert money and all(isinstance(row[AMOUNT], int | float) for row in money)
+    assert all(row[PAYER] for row in money)  # every funding line names who pays
+    assert all(isinstance(row[PER_YEAR], int | float) for row in money if row[PER_YEAR])
+    assert all(isinstance(row[REVIEWED], dt.datetime) for row in values[1:])
+    # Tønder: the municipality's and the foundation's money on lines of their own
+    toender = [row for row in values[1:] if row[ID] == "toender-home-start"]
+    assert sorted((row[AMOUNT], row[PAYER]) for row in toender) == [
+        (850000, "Tønder Kommune"),
+        (3676000, "A.P. Møller Fonden"),
+    ]
+
+
+HOSTILE = [
+    ("partnership", "da", NAME, FORMULAS["odense-home-start-da"]),
+    ("partnership", "en", NAME, FORMULAS["holbaek-home-start-en"]),
+    ("partnership", "nb", NAME, FORMULAS["holbaek-home-start-nb"]),
+    ("source", "en", 2, FORMULAS["publisher"]),
+]
+
+
+@pytest.mark.parametrize(("kind", "lang", "column", "text"), HOSTILE)
+def test_a_hostile_name_is_never_a_formula(
+    site: Path, kind: str, lang: str, column: int, text: str
+) -> None:
+    rows = csv_rows(site, kind, lang)
+    assert {row[column] for row in rows if text in row[column]} == {f"'{text}"}
+    sheet = openpyxl.load_workbook(site / "data" / f"{FOLDER_OF_KIND[kind]}-{lang}.xlsx").active
     assert sheet is not None
-    cells = [row[0] for row in sheet.iter_rows(min_row=2) if HOSTILE[lang] in str(row[0].value)]
-    assert len(cells) == 1 and cells[0].data_type == "s"  # a string, not a formula ("f")
+    cells = [row[column] for row in sheet.iter_rows(min_row=2) if text in str(row[column].value)]
+    assert cells and all(cell.data_type == "s" for cell in cells)  # text, never a formula
 
 
-def test_the_register_validates_against_its_schema(project: Path) -> None:
-    site = project / "site"
+def test_the_register_validates_against_its_schema(site: Path, hub: Any) -> None:
     register = json.loads((site / "data" / "register.json").read_text(encoding="utf-8"))
     schema = json.loads((site / "data" / "register.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     assert list(Draft202012Validator(schema).iter_errors(register)) == []
-    hub = load_hub(project / "data")
     for kind, folder in FOLDER_OF_KIND.items():
         assert [entity["id"] for entity in register[folder]] == list(hub.entities[kind])
     # language-neutral, as in data/: every language's text
-    holbaek = next(p for p in register["partnerships"] if p["id"] == HOSTILE_ID)
-    assert holbaek["name"] == HOSTILE
+    holbaek = next(p for p in register["partnerships"] if p["id"] == "holbaek-home-start")
+    assert holbaek["name"]["en"] == FORMULAS["holbaek-home-start-en"]
     broken = {**register, "partnerships": [{**holbaek, "status": "nonsense"}]}
     assert list(Draft202012Validator(schema).iter_errors(broken))
 
 
 @pytest.mark.parametrize("lang", PREFIX)
-def test_every_overview_and_the_about_page_link_their_downloads(project: Path, lang: str) -> None:
-    site = project / "site"
+def test_every_overview_and_the_about_page_link_their_downloads(site: Path, lang: str) -> None:
     kinds = sorted({kind for kind, _ in overviews()})
     assert len(kinds) == 8  # guides have no overview table
     for kind in kinds:
@@ -194,10 +277,12 @@ def test_every_formula_start_gets_a_quote_and_the_delimiter_follows_the_decimal_
     the language writes decimal commas (da, nb), `,` in English. Numbers and dates stay bare."""
     text = f"{start}1+2"
     for locale, delimiter in (("da", ";"), ("nb", ";"), ("en", ",")):
-        written = csv_bytes([text, "B"], [[text, -3], [dt.date(2026, 2, 1), None]], locale)
+        written = csv_bytes(
+            "licence", [text, "B"], [[text, -3], [dt.date(2026, 2, 1), None]], locale
+        )
         lines = written.decode("utf-8-sig").split("\r\n")
         quoted = f'"\'{text}"' if start in "\r" else f"'{text}"
-        assert lines[:3] == [
+        assert lines[1:4] == [
             f"{quoted}{delimiter}B",
             f"{quoted}{delimiter}-3",
             f"2026-02-01{delimiter}",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from familyhub.data.kinds import FOLDER_OF_KIND
+from familyhub.pages.download_table import download_spec
 from familyhub.pages.markup import PageContext, script_json
 
 if TYPE_CHECKING:
@@ -222,7 +223,9 @@ def table_spec(kind: str, entities: list[Any], renderer: PageContext) -> dict[st
         for s in SORTS.get(kind, ())
     ]
     words = {key: renderer.fmt.label(f"filter-{key}") for key in WORDS}
-    return {"filters": options, "sorts": sorts, "rows": rows, "words": words}
+    # issue 22: the rows to take along, for the file of the rows on screen (table-download.js)
+    download = download_spec(kind, entities, renderer, _up(renderer))
+    return {"filters": options, "sorts": sorts, "rows": rows, "words": words, "download": download}
 
 
 def table_spec_json(kind: str, entities: list[Any], renderer: PageContext) -> Markup:
@@ -239,12 +242,16 @@ def download_name(kind: str, lang: str, extension: str) -> str:
     return f"{FOLDER_OF_KIND[kind]}-{lang}.{extension}"
 
 
+def _up(renderer: PageContext) -> str:
+    """From an overview (<language root>/<folder>/index.html) up to the site's root."""
+    return "../" * (1 if renderer.lang == renderer.hub.site.default_language else 2)
+
+
 def download_href(kind: str, extension: str, renderer: PageContext) -> Markup:
     """From the overview (<language root>/<folder>/index.html) to its file in site/data/: a
     path made of ids, not data text, so it is put in the page as it is."""
-    up = "../" * (1 if renderer.lang == renderer.hub.site.default_language else 2)
     name = download_name(kind, renderer.lang, extension)
-    return Markup("{}{}/{}").format(up, DOWNLOADS_FOLDER, name)
+    return Markup("{}{}/{}").format(_up(renderer), DOWNLOADS_FOLDER, name)
 
 
 def table_helpers(renderer: PageContext) -> dict[str, Any]:

@@ -215,6 +215,9 @@
         });
       }
       body.append.apply(body, indexes.map(function (index) { return rows[index]; }));
+      // issue 22: the rows on screen in their order, for the file to take along (table-download.js)
+      table.fhRows = indexes.filter(function (index) { return !rows[index].hidden; });
+      table.dispatchEvent(new CustomEvent("fh-rows", { detail: { shown: table.fhRows.length, total: rows.length } }));
       spec.sorts.forEach(function (s, position) {
         if (s === sort) {
           headers[position].setAttribute("aria-sort", sorted.direction === "desc" ? "descending" : "ascending");
