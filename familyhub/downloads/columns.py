@@ -78,14 +78,25 @@ COLUMNS: dict[str, list[Column]] = {
         ("requirements", lambda e, _: len(e.requirements)),
     ],
     "evaluation": [
-        ("author", lambda e, _: e.author),
+        ("author", lambda e, c: e.author or c.fmt.label("author-not-stated")),
         ("year", lambda e, _: e.year),
+        ("design", lambda e, c: c.fmt.label(f"design-{e.design}")),
+        ("participants", _participants),
+        ("found", lambda e, c: c.fmt.text(e.findings)),
         (
             "evaluates",
             lambda e, c: _names("model", e.models, c) or _names("partnership", e.partnerships, c),
         ),
     ],
 }
+
+
+def _participants(evaluation: Any, ctx: Renderer) -> str | None:
+    """ "197 families": the count says little without who was counted."""
+    counted = evaluation.participants
+    if counted is None:
+        return None
+    return ctx.fmt.label(f"participants-{counted.who}").format(count=ctx.fmt.number(counted.count))
 
 
 NAME_LABEL = {"requirement_set": "requirement-set"}

@@ -15,6 +15,7 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
+from familyhub.data.evidence import by_design
 from familyhub.data.load import Hub
 from familyhub.data.references import entity_references
 from familyhub.i18n import Formatter
@@ -138,6 +139,7 @@ class Renderer:
             "cost_per_family": self.cost_per_family,
             "backlinks": self.backlinks.of,
             "get": self.hub.get,
+            "by_design": lambda ids: by_design([self.hub.get("evaluation", i) for i in ids]),
             "name": lambda entity: display_name(entity, self.lang),
             "title": front_matter_title,
             "data_file": self.data_file,
