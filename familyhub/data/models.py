@@ -279,4 +279,3 @@ class Evaluation(Entity):
             yield ("design",), "a rating gives its scale and scores (rating: scale, scores)"
         if self.rating is not None and self.design != "rating":
             yield ("rating",), "only an evaluation whose design is 'rating' has a rating"
-

@@ -26,6 +26,14 @@ def _count(kind: str, from_kind: str) -> Callable[[Any, Renderer], int]:
     return lambda entity, ctx: len(ctx.backlinks.of(kind, entity.id, from_kind))
 
 
+def _participants(evaluation: Any, ctx: Renderer) -> str | None:
+    """ "197 families": the count says little without who was counted."""
+    counted = evaluation.participants
+    if counted is None:
+        return None
+    return ctx.fmt.label(f"participants-{counted.who}").format(count=ctx.fmt.number(counted.count))
+
+
 def _published(source: Any, _: Renderer) -> Cell:
     published: dt.date | None = source.published
     year: int | None = source.year
@@ -89,14 +97,6 @@ COLUMNS: dict[str, list[Column]] = {
         ),
     ],
 }
-
-
-def _participants(evaluation: Any, ctx: Renderer) -> str | None:
-    """ "197 families": the count says little without who was counted."""
-    counted = evaluation.participants
-    if counted is None:
-        return None
-    return ctx.fmt.label(f"participants-{counted.who}").format(count=ctx.fmt.number(counted.count))
 
 
 NAME_LABEL = {"requirement_set": "requirement-set"}

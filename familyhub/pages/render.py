@@ -14,8 +14,8 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
 from familyhub.data.evidence import by_design
+from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
 from familyhub.data.load import Hub
 from familyhub.data.references import entity_references
 from familyhub.i18n import Formatter
@@ -132,6 +132,7 @@ class Renderer:
             "partial_date": fmt.partial_date,
             "link": self.link,
             "cite": self.cite,
+            "source_address": self.source_address,
             "figure_value": self.figure_value,
             "funding_value": self.funding_value,
             "yearly_share": self.yearly_share,
@@ -167,6 +168,14 @@ class Renderer:
             text = escape_text(f"{source.publisher}: {source.title}")
             self._links[key] = Markup(f"[{text}](../{entity_path('source', source_id)})")
         return self._links[key]
+
+    def source_address(self, source_id: str) -> Markup:
+        """issue 22: a source's address after its title, for paper (web print and PDF), where
+        the link to the hub's source page cannot be followed; nothing for a source without."""
+        url = self.hub.get("source", source_id).url
+        if url is None:
+            return Markup("")
+        return Markup('<span class="fh-source-address"> · {}</span>').format(escape_text(url))
 
     def figure_value(self, figure: Any) -> str:
         value = (
