@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +58,11 @@ def on_page_context(
     """issue 22: each page's suggested citation, shown below it (overrides/main.html)."""
     site = _site(config)
     language = site.language(config.theme["language"])
-    title = page.title or config.site_name
+    # a generated page's title comes HTML-escaped from its front matter (front_matter_title);
+    # the theme escapes the citation once more, so it is unescaped here, never shown raw
+    title = html.unescape(str(page.title or config.site_name))
     context["fh_cite"] = {
         "heading": Formatter(language).label("cite-heading"),
-        "text": citation(language, str(title), page.url, _built()),
+        "text": citation(language, title, page.url, _built()),
     }
     return context

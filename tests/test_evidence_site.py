@@ -81,6 +81,9 @@ def test_a_page_gives_its_suggested_citation(built_site: Path) -> None:
         rf"{re.escape(ADDRESS)}/evaluations/vidensportal-home-start\.html"
     )
     assert re.search(expected, text), text[-600:]
+    # a title with quotation marks shows them as they are, escaped once, not twice
+    quoted = page_text(built_site, "evaluations/diakonhjemmet-2009-nytter-det.html")
+    assert f'{PUBLISHER}: "Nytter det?" Evaluering af Home-Start' in quoted
     english = page_text(built_site, "en/evaluations/vidensportal-home-start.html")
     assert f"{ADDRESS}/en/evaluations/vidensportal-home-start.html" in english
     assert "How to cite this page" in english
