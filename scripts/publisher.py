@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,8 @@ from mkdocs.structure.pages import Page
 from familyhub.data.load import data_dir_beside, load_site_config
 from familyhub.data.problems import DataError
 from familyhub.data.site_config import SiteConfig
-from familyhub.i18n import MissingLabel
+from familyhub.i18n import Formatter, MissingLabel
+from familyhub.pages.citation import BuildDateError, build_date, citation
 from familyhub.pages.owner import about_markdown, owners
 
 MARKER = "<!-- familyhub:publisher -->"
@@ -39,4 +42,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
         return markdown
     site = _site(config)
     language = site.language(config.theme["language"])
-    return markdown.replace(MARKER, about_markdown(language, site.default_language))
+    return markdown.replace(MARKER, about_markdown(language, site.default_language, _built()))
+
+
+def _built() -> dt.date:
+    try:
+        return build_date()
+    except BuildDateError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any
+) -> dict[str, Any]:
+    """issue 22: each page's suggested citation, shown below it (overrides/main.html)."""
+    site = _site(config)
+    language = site.language(config.theme["language"])
+    # a generated page's title comes HTML-escaped from its front matter (front_matter_title);
+    # the theme escapes the citation once more, so it is unescaped here, never shown raw
+    title = html.unescape(str(page.title or config.site_name))
+    context["fh_cite"] = {
+        "heading": Formatter(language).label("cite-heading"),
+        "text": citation(language, title, page.url, _built()),
+    }
+    return context

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from familyhub.data.evidence import DesignField, Participants, Rating
 from familyhub.data.facts import (
     CostPerFamily,
     Dispute,
@@ -334,14 +335,26 @@ class Evaluation(Entity):
     """A study, evaluation or rating of a model or partnership, with what it found."""
 
     title: Text
-    author: ShortStr
+    author: ShortStr | None = None  # None: the sources do not say
     year: Year | None = None
     kind: Literal["evaluation", "rating", "research", "report"]
     models: list[ModelId] = []
     partnerships: list[PartnershipId] = []
     organisations: list[OrganisationId] = []
     country: Country
-    found: Text
-    rating: Text | None = None
+    # issue 22: how it was made, how many took part (only where the source says), its rating
+    design: DesignField
+    participants: Participants | None = None
+    rating: Rating | None = None
+    # what it found, in two sentences in the hub's own words
+    findings: Text
     source_notes: Text | None = None
     facts: list[Figure] = []
+
+    def consistency_problems(
+        self, entities: dict[str, dict[str, Any]]
+    ) -> Iterator[tuple[tuple[Any, ...], str]]:
+        if self.design == "rating" and self.rating is None:
+            yield ("design",), "a rating gives its scale and scores (rating: scale, scores)"
+        if self.rating is not None and self.design != "rating":
+            yield ("rating",), "only an evaluation whose design is 'rating' has a rating"

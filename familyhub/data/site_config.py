@@ -26,6 +26,8 @@ class Publisher(Strict):
     editor: ShortStr | None = None  # the responsible editor
     licence: ShortStr | None = None  # the licence of the content, e.g. "CC BY 4.0"
     licence_url: HttpUrl | None = None
+    # issue 22: the site's public address, the root of the address in every suggested citation
+    address: HttpUrl | None = None
 
 
 # what a release must state in every language

@@ -365,7 +365,10 @@ def _evaluation(synth: Synth, index: int) -> Document:
         "country": synth.rng.choice(["DK", "NO"]),
         "models": synth.picks("model", 1),
         "partnerships": synth.picks("partnership", 2),
-        "found": synth.text("evaluation", index, 2),
+        # issue 22: without drawing from rng, so the other generated data stays as it was
+        "design": ("qualitative", "user-survey", "not-stated")[index % 3],
+        "participants": {"count": 20 + index, "who": "families"},
+        "findings": synth.text("evaluation", index, 2),
         "sources": synth.picks("source", 1),
         "last_reviewed": synth.reviewed(),
     }

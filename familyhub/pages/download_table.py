@@ -34,6 +34,14 @@ def _count(kind: str, from_kind: str) -> Callable[[Any, Any], int]:
     return lambda entity, ctx: len(ctx.backlinks.of(kind, entity.id, from_kind))
 
 
+def _participants(evaluation: Any, ctx: PageContext) -> str | None:
+    """ "197 families": the count says little without who was counted."""
+    counted = evaluation.participants
+    if counted is None:
+        return None
+    return ctx.fmt.label(f"participants-{counted.who}").format(count=ctx.fmt.number(counted.count))
+
+
 def _published(source: Any, _: PageContext) -> Cell:
     published: dt.date | None = source.published
     year: int | None = source.year
@@ -83,8 +91,11 @@ OVERVIEW_COLUMNS: dict[str, list[ColumnValue]] = {
         (Column("dl-requirement-count", "number"), lambda e, _: len(e.requirements)),
     ],
     "evaluation": [
-        (Column("author"), lambda e, _: e.author),
+        (Column("author"), lambda e, c: e.author or c.fmt.label("author-not-stated")),
         (Column("year", "number"), lambda e, _: e.year),
+        (Column("design"), lambda e, c: c.fmt.label(f"design-{e.design}")),
+        (Column("participants"), _participants),
+        (Column("found"), lambda e, c: c.fmt.text(e.findings)),
         (
             Column("evaluates"),
             lambda e, c: _names("model", e.models, c) or _names("partnership", e.partnerships, c),

@@ -126,6 +126,11 @@ FILTERS: dict[str, tuple[Filter, ...]] = {
         Filter("organisation", lambda e, _: _one(e.organisation), ref="organisation"),
         Filter("country", _country, label_prefix="country-"),
     ),
+    # issue 22: a committee weighs evidence by how it was made
+    "evaluation": (
+        Filter("design", lambda e, _: _one(e.design), label_prefix="design-"),
+        Filter("country", _country, label_prefix="country-"),
+    ),
     "source": (
         Filter("source-kind", lambda e, _: _one(e.kind), label_prefix="source-"),
         Filter("language", lambda e, _: _one(e.language), label_prefix="language-"),
@@ -143,6 +148,11 @@ SORTS: dict[str, tuple[Sort, ...]] = {
         Sort("status", 8),
     ),
     "case": (Sort("case", 0),),
+    "evaluation": (
+        Sort("evaluation", 0),
+        Sort("design", 2),
+        Sort("participants", 3, key=lambda e: e.participants.count if e.participants else None),
+    ),
     "model": (Sort("model", 0), Sort("category", 1), Sort("organisation", 2)),
     "organisation": (
         Sort("organisation", 0),

@@ -4,12 +4,14 @@ which names the file and the label."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from familyhub.data.site_config import Language, SiteConfig
 from familyhub.i18n import Formatter
+from familyhub.pages.citation import version
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,14 @@ def owners(site: SiteConfig) -> dict[str, dict[str, str | None]]:
     }
 
 
-def about_markdown(language: Language, default_language: str) -> str:
-    """The publisher, contact, editor and licence as the About page lists them."""
+def about_markdown(language: Language, default_language: str, built: dt.date) -> str:
+    """The publisher, contact, editor and licence as the About page lists them, and (issue 22)
+    the version and build date of what the reader sees."""
+    fmt = Formatter(language)
     template = _ENV.get_template("publisher.md.j2")
-    return template.render(owner=owner(language, default_language))
+    edition = fmt.label("about-version").format(version=version(), date=fmt.date(built))
+    return template.render(
+        owner=owner(language, default_language),
+        edition_label=fmt.label("about-edition"),
+        edition=edition,
+    )

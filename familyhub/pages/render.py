@@ -14,6 +14,7 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from familyhub.data.evidence import by_design
 from familyhub.data.faults import OVERVIEW, working_on
 from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
 from familyhub.data.load import Hub
@@ -134,6 +135,7 @@ class Renderer:
             "partial_date": fmt.partial_date,
             "link": self.link,
             "cite": self.cite,
+            "source_address": self.source_address,
             "figure_value": self.figure_value,
             "funding_value": self.funding_value,
             "yearly_share": self.yearly_share,
@@ -141,6 +143,7 @@ class Renderer:
             "cost_per_family": self.cost_per_family,
             "backlinks": self.backlinks.of,
             "get": self.hub.get,
+            "by_design": lambda ids: by_design([self.hub.get("evaluation", i) for i in ids]),
             "name": lambda entity: display_name(entity, self.lang),
             "title": front_matter_title,
             "data_file": self.data_file,
@@ -168,6 +171,14 @@ class Renderer:
             text = escape_text(f"{source.publisher}: {source.title}")
             self._links[key] = Markup(f"[{text}](../{entity_path('source', source_id)})")
         return self._links[key]
+
+    def source_address(self, source_id: str) -> Markup:
+        """issue 22: a source's address after its title, for paper (web print and PDF), where
+        the link to the hub's source page cannot be followed; nothing for a source without."""
+        url = self.hub.get("source", source_id).url
+        if url is None:
+            return Markup("")
+        return Markup('<span class="fh-source-address"> · {}</span>').format(escape_text(url))
 
     def figure_value(self, figure: Any) -> str:
         value = (

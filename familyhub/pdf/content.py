@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from familyhub.data.site_config import SiteConfig
 from familyhub.i18n import Formatter
+from familyhub.pages.citation import citation
 from familyhub.pages.owner import owner
 
 TEMPLATES = PackageLoader("familyhub", "templates")
@@ -32,7 +33,8 @@ STYLESHEET = "pdf.css"
 # Material's page body; everything outside it (header, navigation, footer) is screen furniture.
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*)</article>', re.DOTALL)
 # Screen-only parts inside the article: edit and download buttons, the ¶ of each heading.
-SCREEN_ONLY = ".md-content__button, a.headerlink, script, style"
+# the web page's own citation (issue 22) too: a PDF gives its own, with the PDF's address
+SCREEN_ONLY = ".md-content__button, a.headerlink, script, style, .fh-cite"
 # Wrappers that only mark a part of the page for a screen tool (the search's index, issue 15):
 # their contents are printed as if they stood in the article itself, sections and all.
 WRAPPERS_ONLY = "[data-pagefind-body]"
@@ -295,6 +297,7 @@ class DocumentInfo:
     description: str
     built: dt.date
     cover: bool  # the whole hub: cover and contents; a single page: a one-line header
+    path: str = ""  # where the PDF is, from the site's root: its citation's address
 
 
 def print_pages(pages: list[SitePage]) -> list[Chapter]:
@@ -339,6 +342,9 @@ def document_html(pages: list[SitePage], info: DocumentInfo, site: SiteConfig) -
         # who answers for it, and which version of familyhub made it (issue 12)
         owner=owner(site.language(info.lang), site.default_language),
         version=importlib.metadata.version("familyhub"),
+        # issue 22: how to cite this PDF, with its own address
+        cite_heading=fmt.label("cite-pdf-heading"),
+        cite=citation(site.language(info.lang), info.title, info.path, info.built),
         page_of=css_content(
             fmt.label("pdf-page-of"), {"page": "counter(page)", "pages": "counter(pages)"}
         ),

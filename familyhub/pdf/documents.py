@@ -25,6 +25,7 @@ from familyhub.data.load import load_site_config
 from familyhub.data.problems import DataError
 from familyhub.data.site_config import SiteConfig
 from familyhub.i18n import Formatter
+from familyhub.pages.citation import build_date
 from familyhub.pdf.content import (
     ContentError,
     DocumentInfo,
@@ -266,7 +267,7 @@ def build_pdfs(
     if problems:
         raise PdfError("\n".join(problems))
     layout = read_layout(config_file)
-    day = built or dt.date.today()
+    day = built or build_date()
     jobs = [(site_dir.resolve(), layout, site, lang, day) for lang in site.codes]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers < 2:
@@ -297,15 +298,20 @@ def build_language(
     if not pages:
         raise PdfError(f"mkdocs.yml's nav lists no pages: no PDF in {lang}")
     description = site_description(site_dir, pages[0])
-    hub = DocumentInfo(lang, layout.name, layout.name, description, built, cover=True)
+    hub = DocumentInfo(
+        lang, layout.name, layout.name, description, built, cover=True, path=hub_pdf(lang)
+    )
     results = [make_pdf(site_dir, hub_pdf(lang), pages, hub, site)]
     if whole_hub_only:
         return results
     for page in pages:
         if page_kind(page.path, layout.nav) is not None:
-            info = DocumentInfo(lang, page.title, layout.name, description, built, cover=False)
+            target = page_pdf(page.path, lang)
+            info = DocumentInfo(
+                lang, page.title, layout.name, description, built, cover=False, path=target
+            )
             alone = dataclasses.replace(page, depth=0)
-            results.append(make_pdf(site_dir, page_pdf(page.path, lang), [alone], info, site))
+            results.append(make_pdf(site_dir, target, [alone], info, site))
     return results
 
 

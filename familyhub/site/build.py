@@ -5,6 +5,8 @@ A failed build (MkDocs or PDFs) leaves the previous site/ as it was.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from pathlib import Path
 from familyhub.data.faults import fault_message
 from familyhub.data.load import data_dir_beside
 from familyhub.data.problems import DataError
+from familyhub.pages.citation import BUILD_DATE_VARIABLE, BuildDateError, build_date, epoch_of
 from familyhub.pdf.documents import PdfError, build_pdfs
 from familyhub.site.headers import write_header_files
 
@@ -22,6 +25,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
     site_dir = site_dir.resolve()
+    try:
+        # issue 22: one date for the pages' citations and the PDFs, even across midnight
+        built = build_date()
+    except BuildDateError as error:
+        print(f"site not built: {error}", file=sys.stderr)
+        return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         result = subprocess.run(
@@ -38,6 +47,7 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
                 str(staging),
             ],
             check=False,
+            env={**os.environ, BUILD_DATE_VARIABLE: epoch_of(built)},
         )
         if result.returncode != 0:
             print(
@@ -46,7 +56,7 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
             )
             return 1
         write_header_files(staging)
-        if not _build_pdfs(staging, config_file, site_dir):
+        if not _build_pdfs(staging, config_file, site_dir, built):
             return 1
         _swap(staging, site_dir)
         print(f"site built: {site_dir}")
@@ -55,9 +65,9 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_pdfs(staging: Path, config_file: Path, site_dir: Path) -> bool:
+def _build_pdfs(staging: Path, config_file: Path, site_dir: Path, day: dt.date) -> bool:
     try:
-        built = build_pdfs(staging, config_file, data_dir_beside(config_file))
+        built = build_pdfs(staging, config_file, data_dir_beside(config_file), day)
     except PdfError as error:
         print(f"site not built: PDF failed: {error}\n{site_dir} unchanged", file=sys.stderr)
         return False
