@@ -18,6 +18,7 @@ from familyhub.data.messages import problems_from
 from familyhub.data.models import Source
 from familyhub.data.problems import WHOLE_FILE, DataError, Problem, display, field_name
 from familyhub.data.references import entity_references
+from familyhub.data.address import address_problems
 from familyhub.data.site_config import SiteConfig
 from familyhub.data.todo import MARKER, todo_locations
 from familyhub.data.yaml_lines import line_of, read_yaml
@@ -193,6 +194,7 @@ def _site_config_problems(site: SiteConfig, path: Path, data_dir: Path) -> list[
                 f"'{site.default_language}' is not among the languages",
             )
         )
+    problems.extend(address_problems(site, path, shown))
     reference = set(site.languages[0].labels)
     for index, language in enumerate(site.languages):
         for key in sorted(reference ^ set(language.labels)):
