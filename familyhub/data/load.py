@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from familyhub.data.address import address_problems
 from familyhub.data.faults import working_on
 from familyhub.data.fields import Record
 from familyhub.data.kinds import KINDS
@@ -18,7 +19,6 @@ from familyhub.data.messages import problems_from
 from familyhub.data.models import Source
 from familyhub.data.problems import WHOLE_FILE, DataError, Problem, display, field_name
 from familyhub.data.references import entity_references
-from familyhub.data.address import address_problems
 from familyhub.data.site_config import SiteConfig
 from familyhub.data.todo import MARKER, todo_locations
 from familyhub.data.yaml_lines import line_of, read_yaml
