@@ -117,10 +117,13 @@ class PageData:
         return data
 
     def dataset(self, name: str, content: str, publisher: dict[str, Any]) -> dict[str, Any]:
-        """An overview: its rows as data, with the downloads its page links to."""
+        """An overview: its rows as data, with the downloads its page links to (an overview
+        without downloads is a plain page)."""
+        downloads = sorted(set(_DOWNLOAD.findall(content)))
+        if not downloads:
+            return self.web_page(name)
         data = self._base("Dataset", name)
         data.update(publisher)
-        downloads = sorted(set(_DOWNLOAD.findall(content)))
         data["distribution"] = [
             {
                 "@type": "DataDownload",
