@@ -6,6 +6,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .conftest import SITE_YML
+
+# the site's own address (issue 21): its canonical and alternate links are internal links
+SITE_URL = SITE_YML["site_url"]
+
 
 class Anchors(HTMLParser):
     """Collects the ids a page offers and the links it makes."""
@@ -41,6 +46,8 @@ def broken_links(site: Path) -> tuple[list[str], set[str]]:
     broken, external = [], set()
     for page, anchors in pages.items():
         for link in anchors.links:
+            if link.startswith(SITE_URL):
+                link = "/" + link.removeprefix(SITE_URL)
             parts = urlsplit(link)
             if parts.scheme or link.startswith("//"):
                 if parts.scheme in ("http", "https"):
