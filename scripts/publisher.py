@@ -63,6 +63,6 @@ def on_page_context(
     title = html.unescape(str(page.title or config.site_name))
     context["fh_cite"] = {
         "heading": Formatter(language).label("cite-heading"),
-        "text": citation(language, title, page.url, _built()),
+        "text": citation(language, site.site_url, title, page.url, _built()),
     }
     return context

@@ -282,3 +282,13 @@ def phone(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     yield context.new_page()
     context.close()
+
+
+def set_site_url(project: Path, site_url: str) -> None:
+    """Publish a project copy at another address: data/site.yml's site_url (issue 21)."""
+    path = project / "data" / "site.yml"
+    text, found = re.subn(
+        r"^site_url: .*$", f"site_url: {site_url}", path.read_text(encoding="utf-8"), flags=re.M
+    )
+    assert found == 1, "data/site.yml: no site_url line"
+    path.write_text(text, encoding="utf-8")

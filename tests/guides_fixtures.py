@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import StaticHost, copy_project
+from .conftest import StaticHost, copy_project, set_site_url
 
 REMOVED_ITEM = "running-plan"
 ADDED_ITEM = "added-later"
@@ -63,8 +63,9 @@ def switch_on_instant_navigation(project: Path, site_url: str) -> None:
     text = text.replace("  features:\n", "  features:\n    - navigation.instant\n", 1)
     # mkdocs-static-i18n warns that its language switcher and instant navigation do not mix
     text = text.replace("strict: true", "strict: false")
+    path.write_text(text, encoding="utf-8")
     # instant navigation only follows links listed in the sitemap, made from site_url
-    path.write_text(f"site_url: {site_url}\n{text}", encoding="utf-8")
+    set_site_url(project, site_url)
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from .test_pdf import text_of
 
 HUB = load_hub(ROOT / "data")
 SITE = HUB.site.language("da")
-ADDRESS = str(SITE.publisher.address).rstrip("/")
+ADDRESS = str(HUB.site.site_url).rstrip("/")
 PUBLISHER = SITE.publisher.name
 # "7. december 2026": the build's date in Danish, whatever day the build ran
 DANISH_DATE = r"\d{1,2}\. [a-zæøå]+ \d{4}"

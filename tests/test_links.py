@@ -7,9 +7,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .conftest import ROOT
+from .conftest import ROOT, SITE_YML
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
+# the site's own address (issue 21): its canonical and alternate links are internal links
+SITE_URL = SITE_YML["site_url"]
 
 
 class Anchors(HTMLParser):
@@ -66,6 +68,8 @@ def broken_links(site: Path) -> tuple[list[str], set[str], int]:
         if anchors.base:  # a path from the site's root (scripts/not_found.py)
             folder = site.resolve() / urlsplit(anchors.base).path.lstrip("/")
         for link in anchors.links:
+            if link.startswith(SITE_URL):
+                link = "/" + link.removeprefix(SITE_URL)
             parts = urlsplit(link)
             if parts.scheme or link.startswith("//"):
                 if parts.scheme in ("http", "https"):

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser
 
 from familyhub.site.headers import write_header_files
 
-from .conftest import PREFIX, SITE_YML, copy_project, run_mkdocs_build
+from .conftest import PREFIX, SITE_YML, copy_project, run_mkdocs_build, set_site_url
 
 FOLDER = "/hub/"
 TITLES = {"da": "Siden findes ikke", "en": "Page not found", "nb": "Siden finnes ikke"}
@@ -76,9 +76,7 @@ def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("subfolder"))
     listener = held_port()
     port = listener.getsockname()[1]
-    config_file = project / "mkdocs.yml"
-    text = config_file.read_text(encoding="utf-8")
-    config_file.write_text(f"site_url: http://127.0.0.1:{port}{FOLDER}\n{text}", encoding="utf-8")
+    set_site_url(project, f"http://127.0.0.1:{port}{FOLDER}")
     result = run_mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     site = project / "site"

@@ -64,9 +64,13 @@ def check(data_dir: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tu
     return code, capsys.readouterr().err
 
 
+REAL_ADDRESS = "https://www.holbaek.dk/familyhub/"
+
+
 def make_real(text: str) -> str:
-    """The example publisher replaced by a real one, as a deployment would."""
-    text = text.replace("      example: true\n", "")
+    """The example publisher and address replaced by real ones, as a deployment would."""
+    text = text.replace("      example: true\n", "").replace("site_url_example: true\n", "")
+    text = text.replace("site_url: https://familyhub.example.org/", f"site_url: {REAL_ADDRESS}")
     text = text.replace("name: Eksempeludgiver", f"name: {REAL_PUBLISHER['da']}")
     text = text.replace("name: Eksempelutgiver", f"name: {REAL_PUBLISHER['nb']}")
     return text.replace("name: Example publisher", f"name: {REAL_PUBLISHER['en']}")
@@ -91,6 +95,48 @@ def test_plain_check_only_warns_about_the_example_publisher(example_data: Path, 
 def test_release_check_passes_a_named_publisher(example_data: Path, edit: Edit, capsys) -> None:
     edit("site.yml", make_real)
     assert check(example_data, capsys, "--release") == (0, "")
+
+
+def line_of_site_url(path: Path) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith("site_url:"))
+
+
+def test_release_check_refuses_the_example_address(data_dir: Path, edit: Edit, capsys) -> None:
+    path = edit("site.yml", lambda text: make_real(text).replace(REAL_ADDRESS, "https://x.dk/"))
+    path.write_text(path.read_text() + "site_url_example: true\n", encoding="utf-8")
+    code, err = check(data_dir, capsys, "--release")
+    assert code == 1
+    line = line_of_site_url(path)
+    assert f"data/site.yml:{line}: site_url: 'https://x.dk/' is the example address" in err
+    assert "publisher" not in err.splitlines()[0]
+    # a plain check warns, and goes on
+    code, err = check(data_dir, capsys)
+    assert code == 0
+    assert f"warning: data/site.yml:{line}: site_url: " in err
+
+
+def test_release_check_refuses_a_missing_address(data_dir: Path, edit: Edit, capsys) -> None:
+    edit("site.yml", lambda text: make_real(text).replace(f"site_url: {REAL_ADDRESS}\n", ""))
+    code, err = check(data_dir, capsys, "--release")
+    assert code == 1
+    assert "data/site.yml:1: site_url: missing" in err
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["familyhub.dk", "/familyhub/", "ftp://familyhub.dk/", "https://", "https://x.dk/?a=1", "''"],
+)
+def test_check_refuses_an_address_that_is_not_absolute_http(
+    data_dir: Path, edit: Edit, capsys, address: str
+) -> None:
+    path = edit("site.yml", lambda text: make_real(text).replace(REAL_ADDRESS, address))
+    code, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_of_site_url(path)
+    assert f"data/site.yml:{line}: site_url: " in err
+    assert "is not an absolute http(s) address" in err or "at least 1 character" in err
+    assert "Traceback" not in err
 
 
 def test_release_check_names_a_missing_field(example_data: Path, edit: Edit, capsys) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 
 from .conftest import ROOT, InjectedProject
+from .injected import INJECTED, INJECTIONS
 
 SITE = load_hub(ROOT / "data").site
 
@@ -52,3 +54,32 @@ def test_data_text_is_shown_as_text_never_run(injected_project: InjectedProject)
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in html
     assert "{{ 7*7 }}" in html
     assert "<title>&lt;script&gt;" in html
+
+
+HEAD_SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+HEAD_META = re.compile(r'<meta (?:name|property)="([^"]+)" content="([^"]*)">')
+
+
+@pytest.mark.parametrize(
+    ("page", "field"),
+    [
+        ("partnerships/holbaek-home-start.html", "name"),
+        ("en/cases/familiens-hus-esbjerg.html", "headline"),
+    ],
+)
+def test_data_text_in_the_head_stays_text(
+    injected_project: InjectedProject, page: str, field: str
+) -> None:
+    """A summary or a name with '</script>' and quotes cannot leave its JSON-LD or attribute
+    (issue 21): the JSON-LD reads back as the data's text, every meta is one whole tag."""
+    text = (injected_project.site / page).read_text(encoding="utf-8")
+    head = text[: text.index("</head>")]
+    [data] = [json.loads(script) for script in HEAD_SCRIPT.findall(head)]
+    expected = INJECTED if field == "name" else INJECTIONS["script"] + " " + INJECTIONS["img"]
+    assert data[field].startswith(expected[:40].rsplit(" ", 1)[0])
+    assert "</script" not in HEAD_SCRIPT.findall(head)[0]
+    metas = dict(HEAD_META.findall(head))
+    assert {"description", "og:title", "og:description", "og:url"} <= set(metas)
+    for content in metas.values():
+        assert "<" not in content and '"' not in content
+    assert head.count("<meta ") == len(HEAD_META.findall(head)) + head.count("<meta charset")

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from pyld import jsonld
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 from familyhub.pages.render import display_name
+from familyhub.site.head import entity_description
 
 from .conftest import PREFIX, ROOT, language_pages
 from .page_count import pages_in_all_languages
@@ -284,3 +288,172 @@ def test_every_page_links_the_accessibility_statement(
         }
         assert statement in links, f"{page} has no link to {statement}"
         assert f">{title}</a>" in page.read_text()
+
+
+# issue 21: the site's real addresses and what each page's <head> says
+SITE_URL = str(HUB.site.site_url)
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML_LINK = "{http://www.w3.org/1999/xhtml}link"
+# schema.org's type for each page kind (familyhub/site/head.py); the overviews are datasets
+EXPECTED_TYPES = {
+    "guides": "HowTo",
+    "partnerships": "Project",
+    "models": "Service",
+    "requirement_sets": "WebPage",
+    "cases": "Article",
+    "evaluations": "Report",
+    "organisations": "Organization",
+    "municipalities": "GovernmentOrganization",
+    "sources": "CreativeWork",
+}
+
+
+def address_of(site: Path, page: Path) -> str:
+    return SITE_URL + page.relative_to(site).as_posix()
+
+
+def test_sitemap_lists_the_absolute_address_of_every_page_and_its_languages(
+    built_site: Path,
+) -> None:
+    urls = ElementTree.parse(built_site / "sitemap.xml").getroot().findall(f"{SITEMAP}url")
+    pages = {
+        address_of(built_site, page)
+        for lang in LANGUAGES
+        for page in language_pages(built_site, lang)
+        if page.name != "404.html"  # no one's to find: they say noindex
+    }
+    listed = [url.findtext(f"{SITEMAP}loc") for url in urls]
+    assert len(listed) == len(set(listed)) == len(pages) > 1000
+    assert set(listed) == pages
+    for url in urls:
+        alternates = {link.get("hreflang"): link.get("href") for link in url.iter(XHTML_LINK)}
+        assert set(alternates) == set(LANGUAGES), url.findtext(f"{SITEMAP}loc")
+        assert set(alternates.values()) <= pages
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+
+
+class HeadCollector(HTMLParser):
+    """A page's <head>: canonical, hreflang alternates, meta by name or property, JSON-LD."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.canonical: list[str] = []
+        self.alternates: dict[str, str] = {}
+        self.meta: dict[str, list[str]] = {}
+        self.json_ld: list[str] = []
+        self._in_json_ld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        if tag == "link" and attributes.get("rel") == "canonical":
+            self.canonical.append(attributes["href"])
+        if tag == "link" and attributes.get("rel") == "alternate" and "hreflang" in attributes:
+            self.alternates[attributes["hreflang"]] = attributes["href"]
+        key = attributes.get("name") or attributes.get("property")
+        if tag == "meta" and key:
+            self.meta.setdefault(key, []).append(attributes.get("content", ""))
+        self._in_json_ld = tag == "script" and attributes.get("type") == "application/ld+json"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_json_ld:
+            self.json_ld.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_json_ld = False
+
+
+def head_of(page: Path) -> HeadCollector:
+    collector = HeadCollector()
+    text = page.read_text(encoding="utf-8")
+    collector.feed(text[: text.index("</head>")])
+    return collector
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_names_its_address_its_languages_and_its_own_description(
+    built_site: Path, lang: str
+) -> None:
+    descriptions: dict[str, list[Path]] = {}
+    pages = [page for page in language_pages(built_site, lang) if page.name != "404.html"]
+    for page in pages:
+        head = head_of(page)
+        address = address_of(built_site, page)
+        assert head.canonical == [address], page
+        assert head.meta["og:url"] == [address], page
+        relative = page.relative_to(built_site / LANGUAGES[lang]).as_posix()
+        expected = {code: SITE_URL + LANGUAGES[code] + relative for code in LANGUAGES}
+        expected["x-default"] = SITE_URL + relative  # the default language's
+        assert head.alternates == expected, page
+        [description] = head.meta["description"]
+        assert head.meta["og:description"] == [description], page
+        assert head.meta["og:title"][0] and head.meta["og:locale"], page
+        assert 20 < len(description) <= 160, page
+        descriptions.setdefault(description, []).append(page)
+    # each page its own description: the few shared are pages of one entity's name and summary
+    shared = {text: found for text, found in descriptions.items() if len(found) > 1}
+    assert len(descriptions) > 0.97 * len(pages), list(shared.items())[:3]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_entity_pages_describe_themselves_from_their_data(built_site: Path, lang: str) -> None:
+    for folder, entity_id in entity_pages():
+        page = built_site / LANGUAGES[lang] / folder / f"{entity_id}.html"
+        kind = {v: k for k, v in FOLDER_OF_KIND.items()}[folder]
+        expected = entity_description(HUB.get(kind, entity_id), lang)
+        if expected:  # a municipality may have no description: its page's first paragraph
+            assert head_of(page).meta["description"] == [expected], page
+
+
+def local_schema_org(url: str, options: object = None) -> dict[str, object]:
+    """schema.org's context, offline: its terms are schema.org's (no request to another host)."""
+    assert url.rstrip("/") == "https://schema.org", f"JSON-LD asks for {url}"
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": {"@context": {"@vocab": "https://schema.org/"}},
+    }
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_schema_org_data_that_a_json_ld_processor_reads(
+    built_site: Path, lang: str
+) -> None:
+    schema = "https://schema.org/"
+    root = built_site / LANGUAGES[lang]
+    pages = [page for page in language_pages(built_site, lang) if page.name != "404.html"]
+    for page in pages:
+        head = head_of(page)
+        assert len(head.json_ld) == 1, page
+        data = json.loads(head.json_ld[0])
+        [expanded] = jsonld.expand(data, {"documentLoader": local_schema_org})
+        assert expanded[f"{schema}url"] == [{"@value": address_of(built_site, page)}], page
+        assert expanded[f"{schema}name"][0]["@value"], page
+        assert jsonld.to_rdf(
+            data, {"documentLoader": local_schema_org, "format": "application/n-quads"}
+        )
+        parts = page.relative_to(root).parts
+        if len(parts) == 1:
+            expected = "WebSite" if parts[0] == "index.html" else "WebPage"
+        elif parts[1] == "index.html":  # an overview with its downloads
+            expected = "Dataset" if ".csv" in page.read_text(encoding="utf-8") else "WebPage"
+        elif parts[1] == "plan.html":
+            expected = "WebPage"
+        else:
+            expected = EXPECTED_TYPES[parts[0]]
+        assert expanded["@type"] == [schema + expected], page
+        if expected == "Dataset":
+            downloads = expanded[f"{schema}distribution"]
+            assert {d["@type"][0] for d in downloads} == {schema + "DataDownload"}, page
+            for download in downloads:
+                address = download[f"{schema}contentUrl"][0]["@value"]
+                assert (built_site / address.removeprefix(SITE_URL)).is_file(), address
+        if expected == "Project":
+            members = expanded[f"{schema}member"]
+            assert len(members) >= 2, page
+            for member in members:
+                address = member[f"{schema}url"][0]["@value"]
+                assert (built_site / address.removeprefix(SITE_URL)).is_file(), address
+        if expected == "HowTo":
+            assert len(expanded[f"{schema}step"]) >= 3, page

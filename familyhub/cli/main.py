@@ -10,6 +10,7 @@ from pathlib import Path
 from familyhub.cli import scale as scale_cli
 from familyhub.cli.guide import add_guide_command
 from familyhub.cli.loading import load_or_report
+from familyhub.data.address import release_address_problems
 from familyhub.data.load import SITE_CONFIG_FILE, data_dir_from_env
 from familyhub.data.new import add_new_command
 from familyhub.data.problems import DataError, display
@@ -26,11 +27,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     if hub is None:
         return EXIT_DATA
     site_file = Path(args.data) / SITE_CONFIG_FILE
-    owner = publisher_problems(hub.site, site_file, display(site_file, Path(args.data)))
+    shown = display(site_file, Path(args.data))
+    owner = publisher_problems(hub.site, site_file, shown)
+    owner += release_address_problems(hub.site, site_file, shown)
     for problem in owner:
         print(f"{problem}" if args.release else f"warning: {problem}", file=sys.stderr)
     if owner and args.release:
-        print("familyhub: a release must name its publisher (data/site.yml)", file=sys.stderr)
+        print(
+            "familyhub: a release must name its publisher and its address (data/site.yml)",
+            file=sys.stderr,
+        )
         return EXIT_DATA
     counts = ", ".join(f"{len(by_id)} {kind}" for kind, by_id in hub.entities.items())
     print(f"ok: {hub.count()} entities in {args.data} ({counts})")
@@ -47,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--release",
         action="store_true",
-        help="also refuse an example or missing publisher in data/site.yml (a plain check warns)",
+        help="also refuse an example or missing publisher or site_url in data/site.yml"
+        " (a plain check warns)",
     )
     check.set_defaults(func=cmd_check)
     add_guide_command(commands)

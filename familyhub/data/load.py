@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from familyhub.data.address import address_problems
 from familyhub.data.faults import working_on
 from familyhub.data.fields import Record
 from familyhub.data.kinds import KINDS
@@ -193,6 +194,7 @@ def _site_config_problems(site: SiteConfig, path: Path, data_dir: Path) -> list[
                 f"'{site.default_language}' is not among the languages",
             )
         )
+    problems.extend(address_problems(site, path, shown))
     reference = set(site.languages[0].labels)
     for index, language in enumerate(site.languages):
         for key in sorted(reference ^ set(language.labels)):

@@ -26,8 +26,6 @@ class Publisher(Strict):
     editor: ShortStr | None = None  # the responsible editor
     licence: ShortStr | None = None  # the licence of the content, e.g. "CC BY 4.0"
     licence_url: HttpUrl | None = None
-    # issue 22: the site's public address, the root of the address in every suggested citation
-    address: HttpUrl | None = None
 
 
 # what a release must state in every language
@@ -63,6 +61,11 @@ class SiteConfig(Strict):
     # languages whose texts editors are adding, file by file: accepted beside the built
     # languages' texts, not yet required and not built
     languages_in_preparation: list[LanguageInPreparation] = []
+    # where the site is published, e.g. https://familyhub.example.dk/ (a sub-folder is fine):
+    # the sitemap's, canonical and alternate addresses start with it (familyhub/data/address.py)
+    site_url: ShortStr | None = None
+    # true while site_url is an example: `familyhub check` warns, `check --release` refuses
+    site_url_example: bool = False
 
     @property
     def codes(self) -> list[str]:

@@ -49,15 +49,17 @@ def version() -> str:
     return importlib.metadata.version("familyhub")
 
 
-def address(language: Language, path: str) -> str:
-    """The page's or file's public address: the site's address (data/site.yml, publisher:
-    address) and its path from the site's root; the path alone where no address is given."""
-    root = language.publisher.address
+def address(site_url: str | None, path: str) -> str:
+    """The page's or file's public address: the site's address (data/site.yml's site_url)
+    and its path from the site's root; the path alone where no address is given."""
+    root = site_url
     path = path.lstrip("/")
     return f"{str(root).rstrip('/')}/{path}" if root else f"/{path}"
 
 
-def citation(language: Language, title: str, path: str, built: dt.date) -> str:
+def citation(
+    language: Language, site_url: str | None, title: str, path: str, built: dt.date
+) -> str:
     """Publisher: title. familyhub, version, date. address — in the language's own words."""
     fmt = Formatter(language)
     return fmt.label("cite-pattern").format(
@@ -65,5 +67,5 @@ def citation(language: Language, title: str, path: str, built: dt.date) -> str:
         title=title,
         version=version(),
         date=fmt.date(built),
-        address=address(language, path),
+        address=address(site_url, path),
     )

@@ -344,7 +344,7 @@ def document_html(pages: list[SitePage], info: DocumentInfo, site: SiteConfig) -
         version=importlib.metadata.version("familyhub"),
         # issue 22: how to cite this PDF, with its own address
         cite_heading=fmt.label("cite-pdf-heading"),
-        cite=citation(site.language(info.lang), info.title, info.path, info.built),
+        cite=citation(site.language(info.lang), site.site_url, info.title, info.path, info.built),
         page_of=css_content(
             fmt.label("pdf-page-of"), {"page": "counter(page)", "pages": "counter(pages)"}
         ),
