@@ -97,7 +97,7 @@ def table(kind: str, ctx: Renderer) -> tuple[list[str], list[list[Cell]]]:
     columns = COLUMNS[kind]
     header = [ctx.fmt.label(NAME_LABEL.get(kind, kind)), *(ctx.fmt.label(k) for k, _ in columns)]
     rows = []
-    for entity in ctx.hub.all(kind):
+    for entity in ctx.by_name(ctx.hub.all(kind)):
         path = ctx.hub.file_of(kind, entity.id)
         with working_on(f"its {ctx.lang} row of the downloads", path, ctx.hub.data_dir):
             rows.append(
