@@ -1,15 +1,39 @@
-"""Numbers, money and dates in each language's conventions, and the UI labels from data/site.yml."""
+"""Numbers, money, dates and alphabetical order in each language's conventions, and the UI labels
+from data/site.yml."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import cache
+from typing import TypeVar
 
+import icu
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_skeleton
 from babel.numbers import format_decimal, get_group_symbol
 
 from familyhub.data.site_config import Language
+
+T = TypeVar("T")
+
+
+@cache
+def _collator(locale: str) -> icu.Collator:
+    return icu.Collator.createInstance(icu.Locale(locale))
+
+
+def collation_key(locale: str) -> Callable[[str], bytes]:
+    """The language's alphabetical order as a sort key, by ICU's tailoring of the Unicode
+    collation algorithm: in da and nb, æ ø å come after z and "aa" sorts as "å"."""
+    return _collator(locale).getSortKey  # type: ignore[no-any-return]
+
+
+def alphabetical(items: Iterable[T], name: Callable[[T], str], locale: str) -> list[T]:
+    """Items in the alphabetical order of their names in the language of `locale`."""
+    key = collation_key(locale)
+    return sorted(items, key=lambda item: key(name(item)))
 
 
 class MissingLabel(KeyError):
@@ -73,6 +97,9 @@ class Formatter:
             month = dt.date(parts[0], parts[1], 1)
             return str(format_skeleton("yMMMM", month, locale=self.language.locale))
         return self.date(dt.date(parts[0], parts[1], parts[2]))
+
+    def alphabetical(self, items: Iterable[T], name: Callable[[T], str]) -> list[T]:
+        return alphabetical(items, name, self.language.locale)
 
     def text(self, value: dict[str, str] | None) -> str:
         return "" if value is None else value[self.code]

@@ -33,7 +33,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bench_config import dump_config, load_config
 from bench_lighthouse import measure as measure_lighthouse
 from bench_preview import measure as measure_preview
 from bench_search import gzip_size, open_weight
@@ -151,14 +151,14 @@ def bare_project(target: Path, data_dir: Path) -> Path:
     shutil.copytree(ROOT / "overrides", target / "overrides")
     for name in ("header.html", "search.html", "copyright.html"):  # their hooks are the hub's
         (target / "overrides" / "partials" / name).unlink()
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_config(ROOT / "mkdocs.yml")
     config.pop("hooks", None)
     config["extra_javascript"] = []
     config["extra_css"] = [css for css in config["extra_css"] if "search" not in css]
     languages = [language["locale"] for language in config["plugins"][0]["i18n"]["languages"]]
     config["plugins"].insert(0, {"search": {"lang": languages}})
     config["watch"] = ["overrides"]
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    (target / "mkdocs.yml").write_text(dump_config(config), encoding="utf-8")
     return target
 
 

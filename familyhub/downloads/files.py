@@ -167,7 +167,7 @@ DOWNLOAD_KINDS = ["partnership", *OVERVIEW_COLUMNS]
 def overview_sheet(kind: str, renderer: Renderer, site_url: str, day: dt.date) -> Sheet:
     """One overview's table; page addresses begin with the site's address where mkdocs.yml
     gives one (site_url), else they are paths from the site's root."""
-    table = download_table(kind, list(renderer.hub.all(kind)), renderer, site_url)
+    table = download_table(kind, renderer.by_name(renderer.hub.all(kind)), renderer, site_url)
     prefix = "" if renderer.lang == renderer.hub.site.default_language else f"{renderer.lang}/"
     address = f"{site_url}{prefix}{FOLDER_OF_KIND[kind]}/index.html"
     title = sheet_name(kind, renderer)

@@ -141,7 +141,7 @@ class Renderer:
             "yearly_share": self.yearly_share,
             "funding_summary": self.funding_summary,
             "cost_per_family": self.cost_per_family,
-            "backlinks": self.backlinks.of,
+            "backlinks": self.backlinks_by_name,
             "get": self.hub.get,
             "by_design": lambda ids: by_design([self.hub.get("evaluation", i) for i in ids]),
             "name": lambda entity: display_name(entity, self.lang),
@@ -163,6 +163,15 @@ class Renderer:
 
     def name_of(self, kind: str, entity_id: str) -> str:
         return display_name(self.hub.get(kind, entity_id), self.lang)
+
+    def by_name(self, entities: Sequence[Any]) -> list[Any]:
+        """Entities in the alphabetical order of their names in the page's language."""
+        return self.fmt.alphabetical(entities, lambda entity: display_name(entity, self.lang))
+
+    def backlinks_by_name(self, kind: str, entity_id: str, from_kind: str) -> list[str]:
+        """The ids of the `from_kind` entities that refer to this one, in alphabetical order."""
+        ids = self.backlinks.of(kind, entity_id, from_kind)
+        return self.fmt.alphabetical(ids, lambda other: self.name_of(from_kind, other))
 
     def cite(self, source_id: str) -> Markup:
         key = ("cite", source_id)
@@ -258,7 +267,9 @@ class Renderer:
             entities = self.hub.all(kind)
             where = (data_dir / folder, data_dir, OVERVIEW, EXPECTED)
             with working_on(f"the {self.lang} overview page", *where):
-                overview = self.render(f"{kind}_overview.md.j2", kind=kind, entities=entities)
+                overview = self.render(
+                    f"{kind}_overview.md.j2", kind=kind, entities=self.by_name(entities)
+                )
             pages.append(RenderedPage(f"{folder}/index.md", overview))
             for entity in entities:
                 if only is None or (kind, entity.id) in only:

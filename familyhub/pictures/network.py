@@ -139,23 +139,22 @@ def _links(hub: Hub) -> Links:
 
 
 def _orders(
-    links: Links, m_names: dict[str, str], o_names: dict[str, str]
+    links: Links, m_names: dict[str, str], o_names: dict[str, str], fmt: Formatter
 ) -> tuple[list[str], list[str], bool]:
     """The municipalities and organisations drawn, top to bottom, and whether some are left out."""
     m_degree = Counter(m for (m, _), ps in links.items() for _ in ps)
     o_degree = Counter(o for (_, o), ps in links.items() for _ in ps)
     shown_m = _most_connected(m_degree, m_names)
     shown_o = _most_connected(o_degree, o_names)
-    m_order = sorted(shown_m, key=lambda m: m_names[m].casefold())
+    m_order = fmt.alphabetical(shown_m, lambda m: m_names[m])
     # organisations beside the municipalities they work with: fewer lines cross
     position = {m: index for index, m in enumerate(m_order)}
     rows: dict[str, list[int]] = defaultdict(list)
     for m, o in links:
         if m in shown_m and o in shown_o:
             rows[o].append(position[m])
-    o_order = sorted(
-        shown_o, key=lambda o: (sum(rows[o]) / max(1, len(rows[o])), o_names[o].casefold())
-    )
+    place = {o: index for index, o in enumerate(fmt.alphabetical(shown_o, lambda o: o_names[o]))}
+    o_order = sorted(shown_o, key=lambda o: (sum(rows[o]) / max(1, len(rows[o])), place[o]))
     capped = len(shown_m) < len(m_degree) or len(shown_o) < len(o_degree)
     return m_order, o_order, capped
 
@@ -227,7 +226,7 @@ def network(hub: Hub, fmt: Formatter) -> Network | None:
     # organisation may share an id, so each side keeps its own
     m_names = {m: str(hub.get("municipality", m).name) for m, _ in links}
     o_names = {o: str(hub.get("organisation", o).name) for _, o in links}
-    m_order, o_order, capped = _orders(links, m_names, o_names)
+    m_order, o_order, capped = _orders(links, m_names, o_names, fmt)
     orders = (m_order, o_order, m_names, o_names)
     wide = _drawing(links, orders, fmt, WIDE)
     phone = _drawing(links, orders, fmt, PHONE)
