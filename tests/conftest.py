@@ -28,6 +28,7 @@ from familyhub.site.build import build_site
 from familyhub.site.headers import security_headers
 
 from .injected import inject
+from .variants import make_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -187,6 +188,20 @@ def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProjec
     folder = shared(tmp_path_factory, "injected-site", make)
     before, after = json.loads((folder / "checksums.json").read_text())
     return InjectedProject(folder / "project", before, after)
+
+
+@pytest.fixture(scope="session")
+def variant_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy with the data variants of tests/variants.py, built once per run with a
+    strict `mkdocs build` (no PDFs: no test of it reads one); its site/ is beside its data/."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        make_variants(project / "data")
+        result = run_mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+
+    return shared(tmp_path_factory, "variant-site", make) / "project"
 
 
 @pytest.fixture

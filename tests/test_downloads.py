@@ -10,44 +10,31 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 import tinyhtml5
-import yaml
 from jsonschema import Draft202012Validator
 
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 
-from .conftest import PREFIX, copy_project, run_mkdocs_build
+from .conftest import PREFIX
+from .variants import HOSTILE, HOSTILE_ID
 
 # a spreadsheet where the decimal mark is a comma (da, nb) reads CSV split at semicolons
 DELIMITER = {"da": ";", "en": ",", "nb": ";"}
 HTML = "{http://www.w3.org/1999/xhtml}"
-HOSTILE = {
-    "da": '=HYPERLINK("http://evil.example","klik")',
-    "en": "@SUM(1+1)*cmd|' /C calc'!A0",
-    "nb": "+1+cmd|' /C calc'!A0",
-}
-HOSTILE_ID = "holbaek-home-start"
 EMPTY = "\u2013"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A build of the project whose Holbæk partnership has a hostile name in each language."""
-    project = copy_project(tmp_path_factory.mktemp("downloads"))
-    path = project / "data" / "partnerships" / f"{HOSTILE_ID}.yml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    document["name"] = HOSTILE
-    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    yield project
+def project(variant_project: Path) -> Path:
+    """The shared variant build (tests/variants.py), whose Holbæk partnership has a hostile name
+    in each language."""
+    return variant_project
 
 
 def overviews() -> list[tuple[str, str]]:
