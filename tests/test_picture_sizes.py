@@ -4,6 +4,7 @@ browser; in the PDF, the amounts stand inside the page at a readable size (pdfto
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from pathlib import Path
@@ -64,6 +65,7 @@ def drawn_charts(lang: str) -> list[str]:
     return [row.amount_text for panel in charts_with_bars(lang) for row in panel.rows]
 
 
+@functools.cache  # both tests at a width read the same measurements: the pages load once
 def measured(browser: Browser, url: str, width: int) -> list[dict]:  # type: ignore[type-arg]
     context = browser.new_context(viewport={"width": width, "height": 900})
     page: Page = context.new_page()
