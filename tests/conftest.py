@@ -52,6 +52,33 @@ PREFIX = {
 }
 
 
+# what makes a test slow (the `slow` marker; `pytest -m "not slow"` is the quick subset): a
+# fixture that builds a whole site, or a file whose tests each run builds or servers of their own
+SHARED_BUILDS = {"built_site", "injected_project", "variant_project"}
+OWN_BUILDS = {"versions", "filter_url", "hub_url"}
+SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py"}
+# files that drive chromium through Playwright without the browser fixture
+BROWSER_FILES = {"test_bench.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it needs, so that the markers cannot drift from the fixtures; then
+    put the files that build on their own first and those that share a build next, so that under
+    `make test` (`--dist loadfile --no-loadscope-reorder`) one worker builds while the other waits
+    for nothing, and the many quick files fill both workers' last minutes evenly."""
+    cost: dict[Path, int] = {}
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if "browser" in needs or item.path.name in BROWSER_FILES:
+            item.add_marker(pytest.mark.browser)
+        builds_alone = needs & OWN_BUILDS or item.path.name in SLOW_FILES
+        if builds_alone or needs & SHARED_BUILDS:
+            item.add_marker(pytest.mark.slow)
+        rank = 0 if builds_alone else 1 if needs & SHARED_BUILDS else 2
+        cost[item.path] = min(rank, cost.get(item.path, rank))
+    items.sort(key=lambda item: cost[item.path])  # stable: each file keeps its own order
+
+
 def language_pages(site: Path, lang: str) -> list[Path]:
     """Every built HTML page of one language: those in its folder of site/, which for the default
     language is site/ itself less the other languages' folders."""
