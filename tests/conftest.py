@@ -107,13 +107,19 @@ def copy_project(target: Path) -> Path:
 
 def default_language_only(project: Path) -> Path:
     """Narrow a project copy to the default language, for a test of how the build behaves rather
-    than of what each language says (a third of the build time). The other languages wait in
-    languages_in_preparation, as a language being written does, so every text stays valid."""
+    than of what each language says (a third of the build time)."""
+    return only_languages(project, [SITE_YML["default_language"]])
+
+
+def only_languages(project: Path, codes: list[str]) -> Path:
+    """Narrow a project copy to the languages a test opens (the default one among them). The
+    others wait in languages_in_preparation, as a language being written does, so every text
+    stays valid."""
     site_yml = project / "data" / "site.yml"
     site = yaml.safe_load(site_yml.read_text(encoding="utf-8"))
-    default = site["default_language"]
-    others = [language for language in site["languages"] if language["code"] != default]
-    site["languages"] = [language for language in site["languages"] if language["code"] == default]
+    assert site["default_language"] in codes, "the default language's pages are site/ itself"
+    others = [language for language in site["languages"] if language["code"] not in codes]
+    site["languages"] = [language for language in site["languages"] if language["code"] in codes]
     site["languages_in_preparation"] = others + site.get("languages_in_preparation", [])
     site_yml.write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), "utf-8")
     config = project / "mkdocs.yml"
