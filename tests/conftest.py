@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,9 @@ from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from familyhub.data.kinds import KINDS
+from familyhub.data.load import load_site_config
+from familyhub.data.site_config import SiteConfig
+from familyhub.pdf import documents
 from familyhub.site.build import build_site
 from familyhub.site.headers import security_headers
 
@@ -165,12 +168,22 @@ def shared(
     return folder
 
 
-def make_site(project: Path) -> None:
-    """A real `make site` of a project copy: strict MkDocs build, then the PDFs."""
+def make_site(project: Path, pdf_languages: Sequence[str] | None = None) -> None:
+    """A real `make site` of a project copy: strict MkDocs build, then the PDFs; with
+    pdf_languages, only those languages' PDFs (for a build whose PDFs few checks read)."""
     with pytest.MonkeyPatch.context() as env:
         env.delenv("FAMILYHUB_DATA", raising=False)
         env.setenv("NO_MKDOCS_2_WARNING", "1")
+        if pdf_languages is not None:
+            narrowed = functools.partial(site_config_narrowed_to, pdf_languages)
+            env.setattr(documents, "load_site_config", narrowed)
         assert build_site(project / "site", project / "mkdocs.yml") == 0
+
+
+def site_config_narrowed_to(codes: Sequence[str], data_dir: Path) -> SiteConfig:
+    """data/site.yml as the PDF step reads it, with only the given languages built."""
+    site = load_site_config(data_dir)
+    return site.model_copy(update={"languages": [site.language(code) for code in codes]})
 
 
 @pytest.fixture(scope="session")
@@ -187,7 +200,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @dataclass(frozen=True)
 class InjectedProject:
     """A project copy with hostile text in its data (tests/injected.py), built with `make site`
-    once per run, and the checksums of its tracked data and pages before and after the build."""
+    once per run (the PDFs in the default language only), and the checksums of its tracked data
+    and pages before and after the build."""
 
     root: Path
     tracked_before: dict[str, str]
@@ -215,7 +229,9 @@ def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProjec
         project = copy_project(folder / "project")
         inject(project / "data")
         before = tracked_checksums(project)
-        make_site(project)
+        # the pages in every language, the PDFs in the default one: most of the hostile text is
+        # Danish or language-neutral, and no test reads the other languages' PDFs
+        make_site(project, pdf_languages=[SITE_YML["default_language"]])
         (folder / "checksums.json").write_text(json.dumps([before, tracked_checksums(project)]))
 
     folder = shared(tmp_path_factory, "injected-site", make)
