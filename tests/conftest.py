@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +24,14 @@ from filelock import FileLock
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from familyhub.data.kinds import KINDS
+from familyhub.data.load import load_site_config
+from familyhub.data.site_config import SiteConfig
+from familyhub.pdf import documents
 from familyhub.site.build import build_site
 from familyhub.site.headers import security_headers
 
 from .injected import inject
+from .variants import make_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -49,6 +53,33 @@ LANGUAGE_CODES = [language["code"] for language in SITE_YML["languages"]]
 PREFIX = {
     code: "" if code == SITE_YML["default_language"] else f"{code}/" for code in LANGUAGE_CODES
 }
+
+
+# what makes a test slow (the `slow` marker; `pytest -m "not slow"` is the quick subset): a
+# fixture that builds a whole site, or a file whose tests each run builds or servers of their own
+SHARED_BUILDS = {"built_site", "injected_project", "variant_project"}
+OWN_BUILDS = {"versions", "filter_url", "hub_url"}
+SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py"}
+# files that drive chromium through Playwright without the browser fixture
+BROWSER_FILES = {"test_bench.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test by what it needs, so that the markers cannot drift from the fixtures; then
+    put the files that build on their own first and those that share a build next, so that under
+    `make test` (`--dist loadfile --no-loadscope-reorder`) one worker builds while the other waits
+    for nothing, and the many quick files fill both workers' last minutes evenly."""
+    cost: dict[Path, int] = {}
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if "browser" in needs or item.path.name in BROWSER_FILES:
+            item.add_marker(pytest.mark.browser)
+        builds_alone = needs & OWN_BUILDS or item.path.name in SLOW_FILES
+        if builds_alone or needs & SHARED_BUILDS:
+            item.add_marker(pytest.mark.slow)
+        rank = 0 if builds_alone else 1 if needs & SHARED_BUILDS else 2
+        cost[item.path] = min(rank, cost.get(item.path, rank))
+    items.sort(key=lambda item: cost[item.path])  # stable: each file keeps its own order
 
 
 def language_pages(site: Path, lang: str) -> list[Path]:
@@ -79,13 +110,19 @@ def copy_project(target: Path) -> Path:
 
 def default_language_only(project: Path) -> Path:
     """Narrow a project copy to the default language, for a test of how the build behaves rather
-    than of what each language says (a third of the build time). The other languages wait in
-    languages_in_preparation, as a language being written does, so every text stays valid."""
+    than of what each language says (a third of the build time)."""
+    return only_languages(project, [SITE_YML["default_language"]])
+
+
+def only_languages(project: Path, codes: list[str]) -> Path:
+    """Narrow a project copy to the languages a test opens (the default one among them). The
+    others wait in languages_in_preparation, as a language being written does, so every text
+    stays valid."""
     site_yml = project / "data" / "site.yml"
     site = yaml.safe_load(site_yml.read_text(encoding="utf-8"))
-    default = site["default_language"]
-    others = [language for language in site["languages"] if language["code"] != default]
-    site["languages"] = [language for language in site["languages"] if language["code"] == default]
+    assert site["default_language"] in codes, "the default language's pages are site/ itself"
+    others = [language for language in site["languages"] if language["code"] not in codes]
+    site["languages"] = [language for language in site["languages"] if language["code"] in codes]
     site["languages_in_preparation"] = others + site.get("languages_in_preparation", [])
     site_yml.write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), "utf-8")
     config = project / "mkdocs.yml"
@@ -131,12 +168,22 @@ def shared(
     return folder
 
 
-def make_site(project: Path) -> None:
-    """A real `make site` of a project copy: strict MkDocs build, then the PDFs."""
+def make_site(project: Path, pdf_languages: Sequence[str] | None = None) -> None:
+    """A real `make site` of a project copy: strict MkDocs build, then the PDFs; with
+    pdf_languages, only those languages' PDFs (for a build whose PDFs few checks read)."""
     with pytest.MonkeyPatch.context() as env:
         env.delenv("FAMILYHUB_DATA", raising=False)
         env.setenv("NO_MKDOCS_2_WARNING", "1")
+        if pdf_languages is not None:
+            narrowed = functools.partial(site_config_narrowed_to, pdf_languages)
+            env.setattr(documents, "load_site_config", narrowed)
         assert build_site(project / "site", project / "mkdocs.yml") == 0
+
+
+def site_config_narrowed_to(codes: Sequence[str], data_dir: Path) -> SiteConfig:
+    """data/site.yml as the PDF step reads it, with only the given languages built."""
+    site = load_site_config(data_dir)
+    return site.model_copy(update={"languages": [site.language(code) for code in codes]})
 
 
 @pytest.fixture(scope="session")
@@ -153,7 +200,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @dataclass(frozen=True)
 class InjectedProject:
     """A project copy with hostile text in its data (tests/injected.py), built with `make site`
-    once per run, and the checksums of its tracked data and pages before and after the build."""
+    once per run (the PDFs in the default language only), and the checksums of its tracked data
+    and pages before and after the build."""
 
     root: Path
     tracked_before: dict[str, str]
@@ -181,12 +229,28 @@ def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProjec
         project = copy_project(folder / "project")
         inject(project / "data")
         before = tracked_checksums(project)
-        make_site(project)
+        # the pages in every language, the PDFs in the default one: most of the hostile text is
+        # Danish or language-neutral, and no test reads the other languages' PDFs
+        make_site(project, pdf_languages=[SITE_YML["default_language"]])
         (folder / "checksums.json").write_text(json.dumps([before, tracked_checksums(project)]))
 
     folder = shared(tmp_path_factory, "injected-site", make)
     before, after = json.loads((folder / "checksums.json").read_text())
     return InjectedProject(folder / "project", before, after)
+
+
+@pytest.fixture(scope="session")
+def variant_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project copy with the data variants of tests/variants.py, built once per run with a
+    strict `mkdocs build` (no PDFs: no test of it reads one); its site/ is beside its data/."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        make_variants(project / "data")
+        result = run_mkdocs_build(project)
+        assert result.returncode == 0, result.stderr
+
+    return shared(tmp_path_factory, "variant-site", make) / "project"
 
 
 @pytest.fixture

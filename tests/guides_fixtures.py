@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import StaticHost, copy_project, set_site_url
+from .conftest import SITE_YML, StaticHost, copy_project, only_languages, set_site_url
 
 REMOVED_ITEM = "running-plan"
 ADDED_ITEM = "added-later"
@@ -78,6 +78,8 @@ def versions(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     try:
         project = copy_project(tmp_path_factory.mktemp("after") / "project")
         change_branch_guide(project / "data")
+        # the tests open the English pages of this version only: no Norwegian build
+        only_languages(project, [SITE_YML["default_language"], "en"])
         switch_on_instant_navigation(project, f"{base}/after/")
         result = build_without_strict(project)
         assert result.returncode == 0, result.stderr

@@ -4,6 +4,7 @@ build itself, so a new kind of entity, and so a new template, is covered without
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
@@ -16,8 +17,10 @@ from .conftest import ROOT
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
 
 
+@functools.cache
 def languages() -> dict[str, str]:
-    """Language code -> its folder prefix in site/ ('' for the default language)."""
+    """Language code -> its folder prefix in site/ ('' for the default language). Read once per
+    run: split_language asks for every built page, and site.yml is long."""
     site = load_site_config(ROOT / "data")
     return {code: "" if code == site.default_language else f"{code}/" for code in site.codes}
 

@@ -4,6 +4,7 @@ browser; in the PDF, the amounts stand inside the page at a readable size (pdfto
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 from pathlib import Path
@@ -60,6 +61,7 @@ def drawn_amounts(lang: str) -> set[str]:
     return {amount for _, amount, _ in FUNDINGS[lang]}
 
 
+@functools.cache  # both tests at a width read the same measurements: the pages load once
 def measured(browser: Browser, url: str, width: int) -> list[dict]:  # type: ignore[type-arg]
     context = browser.new_context(viewport={"width": width, "height": 900})
     page: Page = context.new_page()

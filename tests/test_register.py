@@ -25,7 +25,7 @@ from familyhub.data.load import Hub, load_hub
 from familyhub.i18n import Formatter
 from familyhub.site.headers import security_headers
 
-from .conftest import PREFIX, copy_project, run_mkdocs_build, serving
+from .conftest import PREFIX, serving
 from .register_fixtures import (
     ACTIVE,
     ENDED,
@@ -34,7 +34,6 @@ from .register_fixtures import (
     NETWORK,
     NO_ADDRESS,
     REPORT,
-    add_register_examples,
 )
 from .test_every_page import axe_violations
 from .test_reflow import PHONE
@@ -63,12 +62,9 @@ class Register:
 
 
 @pytest.fixture(scope="session")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Register:
-    project = copy_project(tmp_path_factory.mktemp("register"))
-    add_register_examples(project / "data")
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return Register(project / "site", load_hub(project / "data"))
+def register(variant_project: Path) -> Register:
+    """The shared variant build (tests/variants.py), which holds the register examples."""
+    return Register(variant_project / "site", load_hub(variant_project / "data"))
 
 
 def text(element: ET.Element) -> str:
