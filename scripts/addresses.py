@@ -1,8 +1,8 @@
 """MkDocs hook (issue 21): the site's real addresses and what each page's <head> says about it.
 
 The address is data/site.yml's `site_url` (one place, beside the publisher), so the sitemap lists
-absolute addresses; each page gets its canonical link, its language versions (hreflang and
-x-default), its own description, Open Graph and schema.org JSON-LD (familyhub/site/head.py),
+absolute addresses with each page's language versions (hreflang and x-default); each page gets
+its canonical link, its own description, Open Graph and schema.org JSON-LD (familyhub/site/head.py),
 printed by overrides/main.html. `mkdocs serve` keeps its own address: the preview is no one's
 to index.
 """
@@ -24,7 +24,6 @@ from familyhub.data.address import site_address
 from familyhub.data.kinds import KINDS
 from familyhub.data.load import Hub, data_dir_beside
 from familyhub.data.problems import DataError
-from familyhub.data.site_config import SiteConfig
 from familyhub.pages.incremental import BUILD_CACHE
 from familyhub.site.head import PageData, entity_description, first_paragraph, json_ld, with_steps
 
@@ -79,7 +78,6 @@ def on_page_context(
     others = [language.locale for language in hub.site.languages if language.code != lang]
     structured = _structured(hub, page, config, entity, description) if address else None
     context["fh_head"] = {
-        "alternates": _alternates(page, config, hub.site) if config.site_url else [],
         "locale": hub.site.language(lang).locale,
         "other_locales": others,
         "json_ld": json_ld(structured) if structured else "",
@@ -94,19 +92,6 @@ def _entity(hub: Hub, page: Page) -> tuple[str, Any] | None:
     folder, name = Path(data_file).parts[-2:]
     kind = KINDS[folder][0]
     return kind, hub.get(kind, Path(name).stem)
-
-
-def _alternates(page: Page, config: MkDocsConfig, site: SiteConfig) -> list[tuple[str, str]]:
-    """(hreflang, address) of each language's version of the page, then x-default: the default
-    language's."""
-    versions = getattr(page.file, "alternates", {}) or {}
-    found = [
-        (code, urljoin(config.site_url or "", versions[code].url))
-        for code in site.codes
-        if code in versions
-    ]
-    default = dict(found).get(site.default_language)
-    return found + ([("x-default", default)] if default else [])
 
 
 def _structured(

@@ -6,6 +6,7 @@ One broken data set serves both; the build stops while loading, so neither rende
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import socket
@@ -140,7 +141,8 @@ def test_a_fault_while_making_the_pdfs_is_one_line_and_keeps_the_site(
 
     monkeypatch.setattr(build, "build_pdfs", fails)
     site = tmp_path / "site"
-    assert build._build_pdfs(tmp_path / "staging", ROOT / "mkdocs.yml", site) is False
+    day = dt.date(2026, 12, 7)
+    assert build._build_pdfs(tmp_path / "staging", ROOT / "mkdocs.yml", site, day) is False
     err = capsys.readouterr().err
     assert err.splitlines() == [
         "site not built: the PDFs could not be made (RuntimeError: WeasyPrint fell over): this is"
