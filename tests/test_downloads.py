@@ -21,10 +21,12 @@ import tinyhtml5
 from jsonschema import Draft202012Validator
 from openpyxl.utils import get_column_letter
 
+from familyhub.data.address import site_address
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_hub
 from familyhub.downloads.files import csv_bytes, safe_text
 from familyhub.i18n import Formatter
+from familyhub.pages.compose import make_renderer
 
 from .conftest import PREFIX, SITE_YML, InjectedProject
 from .injected import FORMULAS
@@ -55,6 +57,18 @@ def overviews() -> list[tuple[str, str]]:
     hub = load_hub(Path(__file__).resolve().parent.parent / "data")
     kinds = [k for k in FOLDER_OF_KIND if k not in ("guide", "partnership") and hub.entities[k]]
     return [(kind, lang) for kind in kinds for lang in PREFIX]
+
+
+def by_name(hub: Any, kind: str, lang: str) -> list[Any]:
+    """The kind's entities in the overview's order: alphabetical by name in the language."""
+    return make_renderer(hub, lang).by_name(hub.all(kind))
+
+
+def page_of(site: Path, hub: Any, address: str) -> Path:
+    """The built page a row's address names: site_url (data/site.yml) and a path from the root."""
+    root = site_address(hub.site)
+    assert root and address.startswith(root), address  # absolute, on the site's own address
+    return site / address.removeprefix(root)
 
 
 def overview_rows(site: Path, kind: str, lang: str) -> list[list[str]]:
@@ -131,6 +145,22 @@ def assert_spreadsheet(path: Path, lang: str, kind: str, url_columns: list[int])
     return values
 
 
+# the overview shows an evaluation's author and year in one cell (_macros.md.j2's author_year),
+# the files a column each, the year a number: the file's column where the page's cell begins
+AUTHOR_YEAR = {"evaluation": 2}
+
+
+def as_the_overview(kind: str, row: list[str], fmt: Formatter) -> list[str]:
+    """A file's row (id first) with an evaluation's author and year in one cell, as shown."""
+    if kind not in AUTHOR_YEAR:
+        return row
+    at = AUTHOR_YEAR[kind]
+    author, year = row[at], row[at + 1]
+    author = "" if author == fmt.label("author-not-stated") else author
+    cell = ", ".join(part for part in (author, year or fmt.label("undated")) if part)
+    return [*row[:at], "" if cell == fmt.label("undated") else cell, *row[at + 2 :]]
+
+
 @pytest.mark.parametrize(("kind", "lang"), overviews())
 def test_csv_and_xlsx_read_back_equal_the_overview(site: Path, kind: str, lang: str) -> None:
     """Between the id and the page's address, the overview's columns as it shows them."""
@@ -152,27 +182,27 @@ def test_csv_and_xlsx_read_back_equal_the_overview(site: Path, kind: str, lang: 
     width = len(expected[0])
     header, *rows = [[unquoted(cell) for cell in row] for row in iso]
     assert len(set(header)) == len(header) and header[1] == expected[0][0]  # no label twice
-    assert [row[1 : 1 + width] for row in rows] == expected[1:]
+    assert [as_the_overview(kind, row, fmt)[1 : 1 + width] for row in rows] == expected[1:]
     hub = load_hub(site.parent / "data")
-    assert [row[0] for row in rows] == list(hub.entities[kind])
+    assert [row[0] for row in rows] == [entity.id for entity in by_name(hub, kind, lang)]
     for row in rows:
-        assert (site / row[-1]).is_file(), row[-1]  # the page, from the site's root
+        assert page_of(site, hub, row[-1]).is_file(), row[-1]
     xlsx = site / "data" / f"{FOLDER_OF_KIND[kind]}-{lang}.xlsx"
-    values = assert_spreadsheet(xlsx, lang, kind, list(range(1 + width, len(header))))
-    assert [[shown(value, fmt) for value in row[1 : 1 + width]] for row in values[1:]] == expected[
-        1:
-    ]
+    after = 1 + width + (1 if kind in AUTHOR_YEAR else 0)  # the file's columns after the page's
+    values = assert_spreadsheet(xlsx, lang, kind, list(range(after, len(header))))
+    read_back = [as_the_overview(kind, [shown(value, fmt) for value in row], fmt) for row in values]
+    assert [row[1 : 1 + width] for row in read_back[1:]] == expected[1:]
     # numbers are numbers, dates are dates: no cell holds digits alone as text
     for row in values[1:]:
         for value in row:
             assert not (isinstance(value, str) and value.isdigit()), (kind, value)
 
 
-def funding_lines(hub: Any) -> list[tuple[str, Any]]:
-    """(partnership id, funding line or None) in the register's order: a line per funding line."""
+def funding_lines(hub: Any, lang: str) -> list[tuple[str, Any]]:
+    """(partnership id, funding line or None) in the overview's order: a line per funding line."""
     return [
         (partnership.id, funding)
-        for partnership in hub.all("partnership")
+        for partnership in by_name(hub, "partnership", lang)
         for funding in (partnership.funding or [None])
     ]
 
@@ -181,7 +211,7 @@ def funding_lines(hub: Any) -> list[tuple[str, Any]]:
 def test_the_partnerships_have_a_line_per_funding_line_with_money_as_numbers(
     site: Path, hub: Any, lang: str
 ) -> None:
-    expected = funding_lines(hub)
+    expected = funding_lines(hub, lang)
     header, *rows = csv_rows(site, "partnership", lang)
     assert len(header) == REVIEWED + 1
     assert [row[ID] for row in rows] == [partnership_id for partnership_id, _ in expected]
@@ -189,7 +219,7 @@ def test_the_partnerships_have_a_line_per_funding_line_with_money_as_numbers(
     for row, (_, funding) in zip(rows, expected, strict=True):
         assert row[AMOUNT] == ("" if funding is None else str(funding.amount))
         assert row[CURRENCY] == ("" if funding is None else funding.currency)
-        assert (site / row[PAGE_URL]).is_file()
+        assert page_of(site, hub, row[PAGE_URL]).is_file(), row[PAGE_URL]
         assert ISO_DATE.fullmatch(row[REVIEWED])
         if funding is not None and funding.per == "total" and funding.years:
             share = float(row[PER_YEAR].replace(decimal, "."))
@@ -247,7 +277,7 @@ def test_the_register_validates_against_its_schema(site: Path, hub: Any) -> None
 
 @pytest.mark.parametrize("lang", PREFIX)
 def test_every_overview_and_the_about_page_link_their_downloads(site: Path, lang: str) -> None:
-    kinds = sorted({kind for kind, _ in overviews()})
+    kinds = sorted({"partnership", *(kind for kind, _ in overviews())})
     assert len(kinds) == 8  # guides have no overview table
     for kind in kinds:
         page = site / PREFIX[lang] / FOLDER_OF_KIND[kind] / "index.html"

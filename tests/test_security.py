@@ -11,7 +11,12 @@ import pytest
 from playwright.sync_api import Page
 
 from familyhub.cli.main import main
-from familyhub.site.headers import NETLIFY_FILE, NGINX_FILE, security_headers
+from familyhub.site.headers import (
+    NETLIFY_FILE,
+    NGINX_FILE,
+    inline_script_hashes,
+    security_headers,
+)
 
 from .conftest import PREFIX, ROOT, InjectedProject, serving, tracked_checksums
 from .test_search_dialog import IMAGE_FAILED
@@ -100,6 +105,19 @@ def test_build_writes_security_header_files(built_site: Path) -> None:
     assert f"Content-Security-Policy: default-src 'self'; {script_src}" in netlify
     assert "'unsafe-eval'" not in netlify and "'unsafe-inline'" not in netlify
     assert "add_header Content-Security-Policy" in (built_site / NGINX_FILE).read_text()
+
+
+def test_only_code_is_hashed_into_the_policy(tmp_path: Path) -> None:
+    """Data blocks (JSON-LD, the overviews' JSON) are not code: hashed, each page's JSON-LD put
+    a hash per page into the header, 73 kB, which HTTP clients refuse ('Header overflow')."""
+    (tmp_path / "a.html").write_text(
+        '<script>run()</script><script type="module">go()</script>'
+        '<script type="application/ld+json">{"a": 1}</script>'
+        '<script id="__config" type="application/json">{}</script>'
+        '<script data-type="x" type="text/JavaScript">old()</script>',
+        encoding="utf-8",
+    )
+    assert len(inline_script_hashes(tmp_path)) == 3
 
 
 NGINX_LOCATION = re.compile(r"^location (\S+) \{ error_page 404 (\S+); \}$")

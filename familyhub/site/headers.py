@@ -19,12 +19,31 @@ NGINX_FILE = "security-headers.nginx.conf"
 BASE = re.compile(r'<base href="([^"]+)">')
 
 
+TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+# the script types a browser runs (HTML's "JavaScript MIME type essence match", module, and the
+# two it reads as instructions); any other type, such as a page's JSON-LD, is a data block
+SCRIPT_TYPES = {"", "module", "importmap", "speculationrules"}
+JAVASCRIPT = re.compile(
+    r"(?:application|text)/(?:x-)?(?:java|ecma)script|text/javascript1\.[0-5]"
+    r"|text/(?:jscript|livescript)"
+)
+
+
+def executable(attributes: str) -> bool:
+    """Whether a script element with these attributes is code, which the CSP governs."""
+    match = TYPE.search(attributes)
+    kind = match[1].strip().lower() if match else ""
+    return kind in SCRIPT_TYPES or JAVASCRIPT.fullmatch(kind) is not None
+
+
 def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP source expressions for every distinct executable inline script in the site."""
+    """CSP source expressions for every distinct executable inline script in the site: data
+    blocks (the overviews' JSON, each page's JSON-LD) are not code, and hashing them would put
+    a hash per page in the header (a 70 kB header, past what HTTP clients read)."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
         for attributes, body in INLINE_SCRIPT.findall(page.read_text(encoding="utf-8")):
-            if "application/json" in attributes:
+            if not executable(attributes):
                 continue  # data, not code: CSP does not apply
             digest = hashlib.sha256(body.encode("utf-8")).digest()
             hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
