@@ -279,7 +279,8 @@ def test_evaluations_are_listed_with_year_and_author(
 
 # Worked out by hand from the fixture: 700,000 for 35 families; a total of 800,000 over 4 years
 # from 2015 is 200,000 a year. The yearly share sits in its own column (issue 22) beside the total
-# and the period it is divided by, marked as the hub's own sum, which a note under the table explains.
+# and the period it is divided by, marked as the hub's own sum, which a note under the table
+# explains.
 COSTS = {
     "da": (
         "700.000 kr. / 35 familier = 20.000 kr. pr. familie (beregnet af hubben)",
@@ -300,7 +301,7 @@ def test_costs_are_the_hubs_own_sums_with_their_formula(register: Register, lang
     table = following(page, heading(page, "h2", label("cost-per-family")), "table")
     (row,) = rows(table)
     assert text(row[0]) == per_family and cites(row[2], REPORT)
-    # the yearly share: a year, in all and the period in the funding table, and what "calculated" means
+    # the yearly share: a year, in all and the period, and what "calculated" means
     table = following(page, heading(page, "h2", label("funding")), "table")
     (row,) = rows(table)
     assert [text(cell) for cell in row[1:4]] == per_year
