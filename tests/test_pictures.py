@@ -66,40 +66,41 @@ def plain(text: str) -> str:
 # charted by currency and kind. Kroner a year: Aarhus, København's request, Kolding (3 bars);
 # kroner in total: Esbjerg, Holbæk, Tønder twice (4 bars); Norwegian kroner a year: Øygarden,
 # Voss (2 bars); Norwegian kroner in total: Moss alone, which is a table without a picture.
-# (partnership, amount, period) as each language writes them, from data/site.yml's labels.
+# (partnership, amount, period) as each language writes them, from data/site.yml's labels; a period
+# with a start and a length reads as its years, one year alone (issue 22).
 CHARTS_WITH_BARS = 3
 FUNDINGS = {
     "da": {
         ("aarhus-home-start", "250.000 kr.", "om året 2016\N{EN DASH}2018"),
         ("kobenhavn-home-start-request", "700.000 kr.", "om året fra 2018"),
-        ("kolding-home-start", "400.000 kr.", "om året 2014\N{EN DASH}2014"),
+        ("kolding-home-start", "400.000 kr.", "om året 2014"),
         ("esbjerg-modrehjaelpen-familiens-hus", "35.000.000 kr.", "i alt"),
         ("holbaek-home-start", "500.000 kr.", "i alt over 3 år"),
-        ("toender-home-start", "850.000 kr.", "i alt over 3 år fra 2019"),
-        ("toender-home-start", "3.676.000 kr.", "i alt over 3 år fra 2019"),
-        ("oygarden-kfuk-kfum-home-start", "1.200.000 norske kr.", "om året 2022\N{EN DASH}2022"),
+        ("toender-home-start", "850.000 kr.", "i alt 2019\N{EN DASH}2021"),
+        ("toender-home-start", "3.676.000 kr.", "i alt 2019\N{EN DASH}2021"),
+        ("oygarden-kfuk-kfum-home-start", "1.200.000 norske kr.", "om året 2022"),
         ("voss-home-start-pilot", "1.000.000 norske kr.", "om året 2024\N{EN DASH}2026"),
     },
     "en": {
         ("aarhus-home-start", "DKK 250,000", "a year 2016\N{EN DASH}2018"),
         ("kobenhavn-home-start-request", "DKK 700,000", "a year from 2018"),
-        ("kolding-home-start", "DKK 400,000", "a year 2014\N{EN DASH}2014"),
+        ("kolding-home-start", "DKK 400,000", "a year 2014"),
         ("esbjerg-modrehjaelpen-familiens-hus", "DKK 35,000,000", "in total"),
         ("holbaek-home-start", "DKK 500,000", "in total over 3 years"),
-        ("toender-home-start", "DKK 850,000", "in total over 3 years from 2019"),
-        ("toender-home-start", "DKK 3,676,000", "in total over 3 years from 2019"),
-        ("oygarden-kfuk-kfum-home-start", "NOK 1,200,000", "a year 2022\N{EN DASH}2022"),
+        ("toender-home-start", "DKK 850,000", "in total 2019\N{EN DASH}2021"),
+        ("toender-home-start", "DKK 3,676,000", "in total 2019\N{EN DASH}2021"),
+        ("oygarden-kfuk-kfum-home-start", "NOK 1,200,000", "a year 2022"),
         ("voss-home-start-pilot", "NOK 1,000,000", "a year 2024\N{EN DASH}2026"),
     },
     "nb": {
         ("aarhus-home-start", "250 000 danske kr.", "i året 2016\N{EN DASH}2018"),
         ("kobenhavn-home-start-request", "700 000 danske kr.", "i året fra 2018"),
-        ("kolding-home-start", "400 000 danske kr.", "i året 2014\N{EN DASH}2014"),
+        ("kolding-home-start", "400 000 danske kr.", "i året 2014"),
         ("esbjerg-modrehjaelpen-familiens-hus", "35 000 000 danske kr.", "totalt"),
         ("holbaek-home-start", "500 000 danske kr.", "totalt over 3 år"),
-        ("toender-home-start", "850 000 danske kr.", "totalt over 3 år fra 2019"),
-        ("toender-home-start", "3 676 000 danske kr.", "totalt over 3 år fra 2019"),
-        ("oygarden-kfuk-kfum-home-start", "1 200 000 kr", "i året 2022\N{EN DASH}2022"),
+        ("toender-home-start", "850 000 danske kr.", "totalt 2019\N{EN DASH}2021"),
+        ("toender-home-start", "3 676 000 danske kr.", "totalt 2019\N{EN DASH}2021"),
+        ("oygarden-kfuk-kfum-home-start", "1 200 000 kr", "i året 2022"),
         ("voss-home-start-pilot", "1 000 000 kr", "i året 2024\N{EN DASH}2026"),
     },
 }
@@ -107,17 +108,17 @@ ALONE = {
     "da": (
         "moss-rade-valer-kirkens-bymisjon-home-start",
         "1.000.000 norske kr.",
-        "i alt over 3 år fra 2019",
+        "i alt 2019\N{EN DASH}2021",
     ),
     "en": (
         "moss-rade-valer-kirkens-bymisjon-home-start",
         "NOK 1,000,000",
-        "in total over 3 years from 2019",
+        "in total 2019\N{EN DASH}2021",
     ),
     "nb": (
         "moss-rade-valer-kirkens-bymisjon-home-start",
         "1 000 000 kr",
-        "totalt over 3 år fra 2019",
+        "totalt 2019\N{EN DASH}2021",
     ),
 }
 
