@@ -19,9 +19,13 @@ OVERVIEWS = [
     if kind != "guide" and HUB.entities[kind]
 ]
 # where the last column's header ends, and the width of the screen
+# the right edge of the table's last column, and of the box it scrolls in (what a reader sees
+# of it: a table that runs into the page's margin is cut at the box's edge, not the window's)
 LAST_COLUMN = """() => {
-  const cells = document.querySelector("article table thead tr").cells;
-  return [cells[cells.length - 1].getBoundingClientRect().right, window.innerWidth];
+  const table = document.querySelector("article table");
+  const cells = table.querySelector("thead tr").cells;
+  const box = table.closest(".md-typeset__scrollwrap") || document.documentElement;
+  return [cells[cells.length - 1].getBoundingClientRect().right, box.getBoundingClientRect().right];
 }"""
 
 
@@ -41,7 +45,7 @@ def test_every_overview_on_a_phone_shows_its_last_column_or_the_cue(
         phone.evaluate(NEXT_FRAMES)  # the script measures the table a frame after load
         cue = phone.locator(".fh-scroll-cue")
         right, width = phone.evaluate(LAST_COLUMN)
-        if right <= width:
+        if right <= width + 1:
             assert not cue.is_visible(), f"{overview}: a cue over a table that fits"
             continue
         cued += 1

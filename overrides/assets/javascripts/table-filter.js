@@ -122,13 +122,20 @@
         wrap.parentElement.insertBefore(cue, wrap);
         wrap.addEventListener("scroll", update, { passive: true });
       }
-      var more = wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 2;
+      // more to see while the table's last column ends beyond the box's edge (the box's own
+      // padding past the table is no column a reader misses)
+      var more = table.getBoundingClientRect().right > wrap.getBoundingClientRect().right + 1;
       cue.hidden = !more;
       wrap.classList.toggle("fh-scroll-more", more);
     }
 
     window.requestAnimationFrame(update);
     window.addEventListener("resize", update);
+    // the table's width can still change after the first frame (its cells' text wraps anew
+    // once fonts and the filter's controls are in place): measured again whenever it does
+    if (window.ResizeObserver) {
+      new window.ResizeObserver(update).observe(table);
+    }
     return update;
   }
 
