@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import tinyhtml5
 import yaml
 
 # one of each way text might turn into markup or script
@@ -67,3 +68,14 @@ def inject(data_dir: Path) -> None:
                 target = target[key]
             target[keys[-1]] = value
         path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+
+def event_handlers(html: str) -> list[tuple[str, str]]:
+    """(tag, attribute) of every element that carries an event handler, from the parsed page: an
+    escaped one inside an attribute's value (say, the og:title of an injected name) is text."""
+    return [
+        (element.tag, name)
+        for element in tinyhtml5.parse(html).iter()
+        for name in element.attrib
+        if name.lower().startswith("on")
+    ]
