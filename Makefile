@@ -34,8 +34,9 @@ check: $(INSTALLED)
 
 # Both cores (one shared site build, tests/conftest.py), a test file per worker so that its
 # module fixtures are made once, in the order conftest.py gives (files that build first, the quick
-# ones last); the 15 slowest tests listed at the end.
-test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) lint
+# ones last); the 15 slowest tests listed at the end. `make lint`'s commands run as tests
+# (tests/test_lint.py), beside the others rather than before them.
+test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE)
 	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 
 # Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
