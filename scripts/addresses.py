@@ -30,9 +30,10 @@ from familyhub.site.head import PageData, entity_description, first_paragraph, j
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _hub(config: MkDocsConfig) -> Hub:
+def _hub(config: MkDocsConfig, per_page: bool = False) -> Hub:
+    data_dir = data_dir_beside(Path(config.config_file_path)).resolve()
     try:
-        return BUILD_CACHE.hub(data_dir_beside(Path(config.config_file_path)).resolve())
+        return BUILD_CACHE.loaded(data_dir) if per_page else BUILD_CACHE.hub(data_dir)
     except DataError as error:
         raise PluginError(f"data/ has problems:\n{error}") from None
 
@@ -64,7 +65,7 @@ def on_page_context(
     if page.meta.get("not_found"):
         context["fh_head"] = {"noindex": True}
         return context
-    hub = _hub(config)
+    hub = _hub(config, per_page=True)
     lang = config.theme["language"]
     address = page.canonical_url or ""
     entity = _entity(hub, page)

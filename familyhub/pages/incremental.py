@@ -70,6 +70,14 @@ class BuildCache:
         self._templates = templates
         return self._hub
 
+    def loaded(self, data_dir: Path) -> Hub:
+        """The hub this build has loaded already (hooks.py's on_pre_build asks hub() first), for
+        the events that run once per page: fingerprinting data/ for each page cost more than
+        the page itself."""
+        if self._hub is not None and self._hub.data_dir == data_dir:
+            return self._hub
+        return self.hub(data_dir)
+
     def pages(self, hub: Hub) -> Pages:
         """The hub's pages: kept, read from the store, or rendered; after an edit in this
         process, only the pages the edit can change are rendered again (pages/affected.py)."""
