@@ -31,7 +31,7 @@ from familyhub.site.build import build_site
 from familyhub.site.headers import security_headers
 
 from .injected import inject
-from .variants import make_variants
+from .register_fixtures import add_register_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -57,19 +57,22 @@ PREFIX = {
 
 # what makes a test slow (the `slow` marker; `pytest -m "not slow"` is the quick subset): a
 # fixture that builds a whole site, or a file whose tests each run builds or servers of their own
-SHARED_BUILDS = {"built_site", "injected_project", "variant_project"}
+SHARED_BUILDS = {"built_site", "injected_project"}
 OWN_BUILDS = {"versions", "filter_url", "hub_url"}
-SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py"}
+SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py", "test_lint.py"}
 # files that drive chromium through Playwright without the browser fixture
 BROWSER_FILES = {"test_bench.py"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark each test by what it needs, so that the markers cannot drift from the fixtures; then
-    put the files that build on their own first and those that share a build next, so that under
-    `make test` (`--dist loadfile --no-loadscope-reorder`) one worker builds while the other waits
-    for nothing, and the many quick files fill both workers' last minutes evenly."""
+    order the files for `make test` (`--dist loadfile --no-loadscope-reorder`, which hands the
+    first file to the first worker and the second to the second): a file of each shared build
+    first, so that both builds start at once, one per worker; then the files that build on their
+    own, then those that share a build, and the many quick files last, to fill both workers'
+    last minutes evenly."""
     cost: dict[Path, int] = {}
+    starts: dict[str, Path] = {}
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
         if "browser" in needs or item.path.name in BROWSER_FILES:
@@ -77,8 +80,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         builds_alone = needs & OWN_BUILDS or item.path.name in SLOW_FILES
         if builds_alone or needs & SHARED_BUILDS:
             item.add_marker(pytest.mark.slow)
-        rank = 0 if builds_alone else 1 if needs & SHARED_BUILDS else 2
+        for build in sorted(needs & SHARED_BUILDS):
+            starts.setdefault(build, item.path)
+        rank = 2 if builds_alone else 3 if needs & SHARED_BUILDS else 4
         cost[item.path] = min(rank, cost.get(item.path, rank))
+    for rank, path in enumerate(dict.fromkeys(starts[build] for build in sorted(starts))):
+        cost[path] = rank
     items.sort(key=lambda item: cost[item.path])  # stable: each file keeps its own order
 
 
@@ -199,9 +206,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @dataclass(frozen=True)
 class InjectedProject:
-    """A project copy with hostile text in its data (tests/injected.py), built with `make site`
-    once per run (the PDFs in the default language only), and the checksums of its tracked data
-    and pages before and after the build."""
+    """A project copy with hostile text in its data (tests/injected.py) and issue 14's invented
+    register examples (tests/register_fixtures.py), built with `make site` once per run (the PDFs
+    in the default language only), and the checksums of its tracked data and pages before and
+    after the build. One build serves both: the escaping tests look at the hostile texts, the
+    register's at the examples, and each reads its expectations off this copy's own data."""
 
     root: Path
     tracked_before: dict[str, str]
@@ -228,6 +237,7 @@ def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProjec
     def make(folder: Path) -> None:
         project = copy_project(folder / "project")
         inject(project / "data")
+        add_register_examples(project / "data")
         before = tracked_checksums(project)
         # the pages in every language, the PDFs in the default one: most of the hostile text is
         # Danish or language-neutral, and no test reads the other languages' PDFs
@@ -237,20 +247,6 @@ def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProjec
     folder = shared(tmp_path_factory, "injected-site", make)
     before, after = json.loads((folder / "checksums.json").read_text())
     return InjectedProject(folder / "project", before, after)
-
-
-@pytest.fixture(scope="session")
-def variant_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project copy with the data variants of tests/variants.py, built once per run with a
-    strict `mkdocs build` (no PDFs: no test of it reads one); its site/ is beside its data/."""
-
-    def make(folder: Path) -> None:
-        project = copy_project(folder / "project")
-        make_variants(project / "data")
-        result = run_mkdocs_build(project)
-        assert result.returncode == 0, result.stderr
-
-    return shared(tmp_path_factory, "variant-site", make) / "project"
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from familyhub.data.load import Hub, load_hub
 from familyhub.i18n import Formatter
 from familyhub.site.headers import security_headers
 
-from .conftest import PREFIX, serving
+from .conftest import PREFIX, InjectedProject, serving
 from .register_fixtures import (
     ACTIVE,
     ENDED,
@@ -62,9 +62,9 @@ class Register:
 
 
 @pytest.fixture(scope="session")
-def register(variant_project: Path) -> Register:
-    """The shared variant build (tests/variants.py), which holds the register examples."""
-    return Register(variant_project / "site", load_hub(variant_project / "data"))
+def register(injected_project: InjectedProject) -> Register:
+    """The shared injected build (conftest.py), which holds the register examples."""
+    return Register(injected_project.site, load_hub(injected_project.root / "data"))
 
 
 def text(element: ET.Element) -> str:

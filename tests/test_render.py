@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
+from familyhub.pdf.documents import hub_pdf, page_pdf
 
 from .conftest import ROOT, InjectedProject
 from .injected import INJECTED, INJECTIONS, event_handlers
@@ -91,3 +94,22 @@ def test_data_text_in_the_head_stays_text(
     for content in metas.values():
         assert "<" not in content and '"' not in content
     assert head.count("<meta ") == len(HEAD_META.findall(head)) + head.count("<meta charset")
+
+
+def printed(pdf: Path) -> str:
+    """A PDF's text as pdftotext reads it, with no white space at all: a line may break
+    anywhere in a long hostile name."""
+    result = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    )
+    return "".join(result.stdout.split())
+
+
+def test_data_text_prints_as_text_in_the_pdfs(injected_project: InjectedProject) -> None:
+    """The PDFs say what the pages say, hostile text included: printed as written, never run as
+    markup or template (which would print 49 for {{ 7*7 }}, or nothing for a tag)."""
+    guide = printed(injected_project.site / page_pdf("guides/new-branch-norway.html", "da"))
+    assert guide.count("".join(INJECTED.split())) >= 2  # the guide's name and one item's title
+    hub = printed(injected_project.site / hub_pdf("da"))
+    evaluation = "".join(f"[{name}]{payload}" for name, payload in INJECTIONS.items())
+    assert "".join(evaluation.split()) in hub
