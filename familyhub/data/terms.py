@@ -55,6 +55,7 @@ class Avoided:
     """A variant ready to be found in a text of its language."""
 
     pattern: re.Pattern[str]
+    needle: str  # in lower case, one space between words: a quick test whether a text may hold it
     variant: str
     term: str
     why: str
@@ -94,7 +95,13 @@ def term_warnings(data_dir: Path, site: SiteConfig) -> list[Problem]:
 
 def _avoided(items: list[Term]) -> list[Avoided]:
     return [
-        Avoided(_variant_pattern(avoid.variant), avoid.variant, item.term, avoid.why)
+        Avoided(
+            _variant_pattern(avoid.variant),
+            " ".join(avoid.variant.lower().split()),
+            avoid.variant,
+            item.term,
+            avoid.why,
+        )
         for item in items
         for avoid in item.avoid
     ]
@@ -122,7 +129,8 @@ def _yaml_warnings(path: Path, data_dir: Path, avoided: dict[str, list[Avoided]]
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return []  # the loader reports it
-    if not any(item.pattern.search(text) for items in avoided.values() for item in items):
+    lowered = " ".join(text.lower().split())
+    if not any(item.needle in lowered for items in avoided.values() for item in items):
         return []  # nearly every file: no need to read its structure
     try:
         root = yaml.compose(text, Loader=YamlLoader)
