@@ -106,7 +106,7 @@ def test_the_pdfs_give_their_citation_with_their_own_address(built_site: Path) -
         rf"{DANISH_DATE}\. {re.escape(squeeze(ADDRESS))}/pdf/familyhubda\.pdf",
         squeeze_address(hub),
     ), hub
-    built = re.search(rf"Bygget ({DANISH_DATE})", hub)
+    built = re.search(rf"Genereret ({DANISH_DATE})", hub)
     # one date on the cover and in the citation
     assert built is not None and f"{built[1]}. {ADDRESS}".replace("-", "") in hub
     guide = text_of(built_site / "pdf/guides/new-branch-denmark-da.pdf", 1, 1)

@@ -70,6 +70,7 @@ def test_vscode_maps_every_data_folder_to_its_schema() -> None:
     mapped = {glob: schema for schema, globs in settings["yaml.schemas"].items() for glob in globs}
     expected = {f"data/{folder}/*.yml": f"./schemas/{folder}.schema.json" for folder in KINDS}
     expected["data/site.yml"] = "./schemas/site.schema.json"
+    expected["data/terms.yml"] = "./schemas/terms.schema.json"
     assert mapped == expected
     for schema in mapped.values():
         assert (ROOT / schema).is_file()

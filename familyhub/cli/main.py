@@ -17,6 +17,7 @@ from familyhub.data.problems import DataError, display
 from familyhub.data.release import publisher_problems
 from familyhub.data.review import add_review_command
 from familyhub.data.schema import add_schema_command
+from familyhub.data.terms import term_warnings
 from familyhub.i18n import MissingLabel
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -32,6 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     owner += release_address_problems(hub.site, site_file, shown)
     for problem in owner:
         print(f"{problem}" if args.release else f"warning: {problem}", file=sys.stderr)
+    for warning in term_warnings(Path(args.data), hub.site):
+        print(f"warning: {warning}", file=sys.stderr)
     if owner and args.release:
         print(
             "familyhub: a release must name its publisher and its address (data/site.yml)",

@@ -38,7 +38,7 @@ PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 PATTERN_HINTS = {
     SLUG_PATTERN: "an id of lower-case letters a-z, digits and hyphens, such as aarhus-home-start",
     URL_PATTERN: "an address that starts with https:// (or http://), without spaces",
-    LANGUAGE_PATTERN: "a language code of two lower-case letters, such as da, no or en",
+    LANGUAGE_PATTERN: "a language code of two lower-case letters, such as da, nb or en",
     CURRENCY_PATTERN: "a currency code of three capital letters, such as DKK, NOK or EUR",
     MONTH_PATTERN: "a month as YYYY-MM, such as 2025-11",
     SEED_PATTERN: "the file name of a seed text, such as 000_0835533d724fc592.txt",

@@ -20,6 +20,7 @@ from familyhub.data.models import Source
 from familyhub.data.problems import WHOLE_FILE, DataError, Problem, display, field_name
 from familyhub.data.references import entity_references
 from familyhub.data.site_config import SiteConfig
+from familyhub.data.terms import TERMS_FILE
 from familyhub.data.todo import MARKER, todo_locations
 from familyhub.data.yaml_lines import line_of, read_yaml
 
@@ -131,7 +132,7 @@ def _data_files(
     data_dir: Path, problems: list[Problem]
 ) -> Iterator[tuple[Path, str, type[Record]]]:
     for entry in sorted(data_dir.iterdir()):
-        if entry.name.startswith(".") or entry.name == SITE_CONFIG_FILE:
+        if entry.name.startswith(".") or entry.name in (SITE_CONFIG_FILE, TERMS_FILE):
             continue
         shown = display(entry, data_dir)
         if entry.name not in KINDS or not entry.is_dir():

@@ -20,10 +20,12 @@ from familyhub.data.kinds import KINDS
 from familyhub.data.load import load_site_config
 from familyhub.data.problems import DataError
 from familyhub.data.site_config import SiteConfig
+from familyhub.data.terms import Terms
 
 EXIT_OK, EXIT_DATA = 0, 1
 DEFAULT_SCHEMA_DIR = Path("schemas")
 SITE_SCHEMA = "site"
+TERMS_SCHEMA = "terms"
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # pydantic leaves bounds on a union of int and float as its own keywords; JSON Schema's names
 BOUNDS = {"ge": "minimum", "gt": "exclusiveMinimum", "le": "maximum", "lt": "exclusiveMaximum"}
@@ -73,13 +75,14 @@ def schema_file_name(name: str) -> str:
 
 
 def all_schemas(languages: list[str], preparing: Sequence[str] = ()) -> dict[str, dict[str, Any]]:
-    """Schema by data folder name (and 'site' for site.yml)."""
+    """Schema by data folder name (and 'site' for site.yml, 'terms' for terms.yml)."""
     texts = Texts(languages, list(preparing))
     schemas = {
         folder: finished(model.model_json_schema(), texts, folder)
         for folder, (_, model) in KINDS.items()
     }
     schemas[SITE_SCHEMA] = finished(SiteConfig.model_json_schema(), texts, SITE_SCHEMA)
+    schemas[TERMS_SCHEMA] = finished(Terms.model_json_schema(), texts, TERMS_SCHEMA)
     return schemas
 
 
