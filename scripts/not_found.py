@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -29,4 +30,7 @@ def on_page_context(
         folder = posixpath.dirname(page.url)
         page.meta["base_href"] = posixpath.join(root, folder, "") if folder else root
         page.edit_url = None  # nothing of the visitor's to edit here
+        # issue 21: no table of contents, and so no skip link: under the <base> their links to
+        # the page's own heading led to the home page. The page is a heading and a few links.
+        page.toc = get_toc("")
     return context
