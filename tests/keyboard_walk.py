@@ -5,9 +5,11 @@ test_keyboard.py; kept apart so a hand walk (screenshots of every stop) can reus
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from io import BytesIO
 from typing import Any
 
-from playwright.sync_api import FloatRect, Page
+from PIL import Image
+from playwright.sync_api import FloatRect, Page, ViewportSize
 
 # Transitions end at once, so that what is measured is what the reader sees when it settles;
 # a constructed style sheet, as the site's content security policy refuses a <style> element.
@@ -60,8 +62,47 @@ class Walk:
     compared: int = 0  # stops whose focused and unfocused pictures were compared
 
 
-def focus_changes_pixels(page: Page, box: dict[str, float]) -> bool:
-    """The focused element's neighbourhood looks different from the same without focus."""
+# sRGB channel value -> linear light, for WCAG's relative luminance
+LINEAR = [c / 3294.6 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in range(256)]
+
+
+def luminance(pixel: tuple[int, ...]) -> float:
+    red, green, blue = pixel[:3]
+    return 0.2126 * LINEAR[red] + 0.7152 * LINEAR[green] + 0.0722 * LINEAR[blue]
+
+
+def contrast(one: tuple[int, ...], other: tuple[int, ...]) -> float:
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def ring_pixels(focused: bytes, unfocused: bytes) -> int:
+    """Pixels that focus changes by at least 3:1 (WCAG 1.4.11's contrast for a focus ring)."""
+    after = pixels(focused)
+    before = pixels(unfocused)
+    return sum(1 for a, b in zip(after, before, strict=True) if a != b and contrast(a, b) >= 3)
+
+
+def pixels(png: bytes) -> list[tuple[int, ...]]:
+    return list(Image.open(BytesIO(png)).convert("RGB").get_flattened_data())  # type: ignore[arg-type]
+
+
+def ring_length(box: dict[str, float], clip: FloatRect, size: ViewportSize) -> float:
+    """The length of the sides of the element's box that are on screen."""
+    across, down = clip["width"], clip["height"]
+    sides = [
+        (box["y"] >= 0, across),
+        (box["y"] + box["height"] <= size["height"], across),
+        (box["x"] >= 0, down),
+        (box["x"] + box["width"] <= size["width"], down),
+    ]
+    return sum(length for on_screen, length in sides if on_screen)
+
+
+def focus_ring_shows(page: Page, box: dict[str, float]) -> bool:
+    """Focus changes the element's neighbourhood by 3:1 in as many pixels as its sides on
+    screen are long: a 2 px ring changes twice as many; a paler background or a change of text
+    colour alone (what Material's language list did) fewer."""
     size = page.viewport_size or {"width": 1280, "height": 720}
     left, top = max(box["x"] - MARGIN, 0), max(box["y"] - MARGIN, 0)
     right = min(box["x"] + box["width"] + MARGIN, size["width"])
@@ -73,15 +114,18 @@ def focus_changes_pixels(page: Page, box: dict[str, float]) -> bool:
     )
     unfocused = page.screenshot(clip=clip)
     page.evaluate("() => window.__fhFocused.focus({preventScroll: true})")
-    return focused != unfocused
+    return ring_pixels(focused, unfocused) >= ring_length(box, clip, size)
+
+
+def where(stop: dict[str, Any]) -> str:
+    return f"stop {stop['stop']} {stop['name']} '{stop['text']}'"
 
 
 def problems_of(stop: dict[str, Any]) -> list[str]:
-    where = f"stop {stop['stop']} {stop['name']} '{stop['text']}'"
     if not (stop["size"] and stop["shown"] and stop["onScreen"]):
-        return [f"{where}: a tab stop the reader cannot see ({stop['box']})"]
+        return [f"{where(stop)}: a tab stop the reader cannot see ({stop['box']})"]
     if stop["underHeader"]:
-        return [f"{where}: focused under the sticky header ({stop['box']})"]
+        return [f"{where(stop)}: focused under the sticky header ({stop['box']})"]
     return []
 
 
@@ -100,10 +144,8 @@ def tab_through(page: Page, walk: Walk, presses: int, seen_kinds: set[str]) -> N
         if not found and stop["kind"] not in seen_kinds:
             seen_kinds.add(stop["kind"])
             walk.compared += 1
-            if not focus_changes_pixels(page, stop["box"]):
-                walk.problems.append(
-                    f"stop {stop['stop']} {stop['name']} '{stop['text']}': focus not visible"
-                )
+            if not focus_ring_shows(page, stop["box"]):
+                walk.problems.append(f"{where(stop)}: no focus ring of 3:1 shows")
 
 
 def walk_page(page: Page, url: str, presses: tuple[int, int], compared: set[str]) -> Walk:
