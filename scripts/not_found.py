@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -32,5 +32,5 @@ def on_page_context(
         page.edit_url = None  # nothing of the visitor's to edit here
         # issue 21: no table of contents, and so no skip link: under the <base> their links to
         # the page's own heading led to the home page. The page is a heading and a few links.
-        page.toc = get_toc("")
+        page.toc = TableOfContents([])
     return context
