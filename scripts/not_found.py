@@ -8,11 +8,16 @@ nowhere: the page gets a <base> at its own folder, from `site_url`'s path (a sit
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+# the ¶ link Python-Markdown's toc extension puts into each heading (mkdocs.yml: permalink)
+HEADING_ANCHOR = re.compile(r'<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a>')
 
 
 def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
@@ -29,4 +34,9 @@ def on_page_context(
         folder = posixpath.dirname(page.url)
         page.meta["base_href"] = posixpath.join(root, folder, "") if folder else root
         page.edit_url = None  # nothing of the visitor's to edit here
+        # issue 21: no table of contents, skip link or heading anchor: under the <base> their
+        # links to the page's own heading led to the home page. The page is a heading and a
+        # few links.
+        page.toc = TableOfContents([])
+        page.content = HEADING_ANCHOR.sub("", page.content or "")
     return context

@@ -124,6 +124,8 @@ def test_each_language_has_its_own_404_whose_links_work_under_a_sub_folder(
     others = {code: f"{hub_url}{FOLDER}{PREFIX[code]}" for code in PREFIX if code != lang}
     local = [link for link in page.evaluate(LINKS) if link["href"].startswith(hub_url)]
     assert len(local) > 15
+    # issue 21: under the <base>, a link to the page's own heading led to the home page
+    assert [link for link in local if "#" in link["href"]] == []
     for link in local:
         if link["lang"] in others:
             # the language switch: the other language's 404

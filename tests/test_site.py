@@ -25,6 +25,7 @@ REPO_URL = "https://github.com/familyhub/familyhub"  # mkdocs.yml
 PAGE_SCRIPTS = {
     "bundle.min.js",
     "familyhub-checklist.js",
+    "familyhub-menu.js",
     "familyhub-plan.js",
     "familyhub-search.js",
     "scroll-focus.js",
