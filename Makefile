@@ -33,12 +33,11 @@ check: $(INSTALLED)
 	$(BIN)/familyhub check
 
 # issue 24: the web editor at http://127.0.0.1:8000/admin/ beside the preview, for one editor on
-# their own computer. Decap's local backend (decap-server, pinned in scripts/editor) writes the
+# their own computer. Decap's local backend (decap-server, pinned in editor/package-lock.json) writes the
 # form's files straight into data/, and the preview rebuilds the page. Ctrl+C stops both.
 EDITOR_PORT ?= 8081
 edit: $(INSTALLED) $(DECAP_SERVER)
 	@$(BIN)/python -m familyhub.site.port $(PORT)
-	@$(BIN)/python -m familyhub.site.port $(EDITOR_PORT)
 	@echo "the editor: http://127.0.0.1:$(or $(PORT),8000)/admin/ (the preview: http://127.0.0.1:$(or $(PORT),8000)/)"
 	@trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	BIND_HOST=127.0.0.1 PORT=$(EDITOR_PORT) GIT_REPO_DIRECTORY=$(CURDIR) LOG_LEVEL=warn \
@@ -48,7 +47,7 @@ edit: $(INSTALLED) $(DECAP_SERVER)
 # Both cores (one shared site build, tests/conftest.py), a test file per worker so that its
 # module fixtures are made once, in the order conftest.py gives (files that build first, the quick
 # ones last); the 15 slowest tests listed at the end.
-test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) lint
+test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) $(DECAP_SERVER) lint
 	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 
 # Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
@@ -97,9 +96,9 @@ $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 
 # decap-server, the web editor's local backend (make edit, tests/test_editor_browser.py), at the
 # version the lock file pins; decap-cms is optional there, only `make vendor` needs it.
-DECAP_SERVER := scripts/editor/node_modules/.bin/decap-server
-$(DECAP_SERVER): scripts/editor/package.json scripts/editor/package-lock.json $(SYSTEM)
-	npm ci --prefix scripts/editor --omit=optional --no-audit --no-fund --loglevel=error
+DECAP_SERVER := editor/node_modules/.bin/decap-server
+$(DECAP_SERVER): editor/package.json editor/package-lock.json $(SYSTEM)
+	npm ci --prefix editor --omit=optional --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Lighthouse for `make bench` (scripts/bench_lighthouse.py), at the version the lock file pins.
@@ -127,15 +126,15 @@ clean:
 EXCELJS_VERSION := 4.4.0
 VENDOR := overrides/assets/javascripts/vendor
 # issue 24: Decap CMS (MIT), the web editor at /admin/: its prebuilt script, the chunks it loads
-# beside it and the third-party licences it names, at the version scripts/editor's lock pins.
+# beside it and the third-party licences it names, at the version editor/'s lock pins.
 DECAP_VENDOR := $(VENDOR)/decap
-DECAP_DIST := scripts/editor/node_modules/decap-cms/dist
+DECAP_DIST := editor/node_modules/decap-cms/dist
 vendor: $(SYSTEM)
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack exceljs@$(EXCELJS_VERSION) --silent >/dev/null \
 	  && tar xzf exceljs-$(EXCELJS_VERSION).tgz && cd - >/dev/null \
 	  && cp $$tmp/package/dist/exceljs.bare.min.js $(VENDOR)/exceljs.bare.min.js \
 	  && cp $$tmp/package/LICENSE $(VENDOR)/exceljs.LICENSE.txt && rm -rf $$tmp
-	npm ci --prefix scripts/editor --no-audit --no-fund --loglevel=error
+	npm ci --prefix editor --no-audit --no-fund --loglevel=error
 	rm -rf $(DECAP_VENDOR) && mkdir -p $(DECAP_VENDOR)
 	cp $(DECAP_DIST)/*decap-cms.js $(DECAP_DIST)/*.wasm $(DECAP_VENDOR)/
 	cp $(DECAP_DIST)/decap-cms.js.LICENSE.txt $(DECAP_VENDOR)/

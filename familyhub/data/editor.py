@@ -26,6 +26,7 @@ from familyhub.data.site_config import SiteConfig
 
 EXIT_OK, EXIT_DATA = 0, 1
 ON_THIS_COMPUTER = "on_this_computer"
+REVIEWED = "last_reviewed"
 MKDOCS_FILE = "mkdocs.yml"
 # Decap asks for a media folder; the hub's data has no pictures, so nothing is ever put there
 MEDIA_FOLDER = "docs/assets/editor-uploads"
@@ -58,6 +59,10 @@ def _collection(
     folder: str, model: type[BaseModel], kinds: Kinds, language: str, data_folder: str
 ) -> dict[str, Any]:
     fields = model_fields(model, kinds)
+    for field in fields:
+        if field["name"] == REVIEWED:
+            # a new file is reviewed today; admin/editor.js sets today at every save too
+            field["default"] = "{{now}}"
     for field in _relations(fields):
         target = KINDS[field["collection"]][1]
         shown = _label_field(target, language)
@@ -74,6 +79,8 @@ def _collection(
         "identifier_field": "id",
         "slug": "{{id}}",
         "summary": "{{id}}",
+        # no preview pane: the site's preview (make serve) shows the page; the form gets the width
+        "editor": {"preview": False},
         "fields": fields,
     }
 
@@ -97,6 +104,21 @@ def _label_field(model: type[BaseModel], language: str) -> str | None:
         translated = any(isinstance(item, TranslatedMarker) for item in info.metadata)
         return f"{name}.{language}" if translated else name
     return None
+
+
+def key_order(config: dict[str, Any]) -> dict[str, Any]:
+    """Each collection's field names as a tree, in the config's order. Decap sorts only a file's
+    top-level keys by the form; admin/editor.js puts nested keys (a funding line's) in this
+    order before saving, so a file edited in the browser keeps the order the hub writes."""
+    return {
+        collection["name"]: _order_of(collection["fields"]) for collection in config["collections"]
+    }
+
+
+def _order_of(fields: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        field["name"]: _order_of(field["fields"]) if "fields" in field else None for field in fields
+    }
 
 
 def config_text(config: dict[str, Any]) -> str:

@@ -92,9 +92,11 @@ def _list(item: Any, metadata: list[Any], kinds: Kinds) -> Widget:
     if inner["widget"] in ("relation", "select"):
         widget = {**inner, "multiple": True}
     elif inner["widget"] == "object":
-        widget = {"widget": "list", "fields": inner["fields"]}
+        # open: an editor sees every line of a list, not only its summaries
+        widget = {"widget": "list", "collapsed": False, "fields": inner["fields"]}
     else:
-        widget = {"widget": "list", "field": {"name": "item", "label": "item", **inner}}
+        field = {"name": "item", "label": "item", **inner}
+        widget = {"widget": "list", "collapsed": False, "field": field}
     for item_meta in metadata:
         if isinstance(item_meta, annotated_types.MinLen) and item_meta.min_length:
             widget["min"] = item_meta.min_length

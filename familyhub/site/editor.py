@@ -3,16 +3,18 @@ scripts (familyhub/templates/admin/) and config.yml, made from the schema."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Template
 
-from familyhub.data.editor import config_text, editor_config
+from familyhub.data.editor import config_text, editor_config, key_order
 from familyhub.data.site_config import SiteConfig
 
 ADMIN = "admin"
 CONFIG_FILE = "config.yml"
+KEY_ORDER_FILE = "key-order.json"
 PAGE = Path(__file__).resolve().parents[1] / "templates" / ADMIN
 TEMPLATE_SUFFIX = ".j2"
 
@@ -26,6 +28,8 @@ def write_editor(site_dir: Path, site: SiteConfig, backend: dict[str, Any]) -> P
         if source.suffix == TEMPLATE_SUFFIX:
             text = Template(text).render(language=site.default_language)
         (folder / source.name.removesuffix(TEMPLATE_SUFFIX)).write_text(text, encoding="utf-8")
-    config = config_text(editor_config(site, backend))
-    (folder / CONFIG_FILE).write_text(config, encoding="utf-8")
+    config = editor_config(site, backend)
+    (folder / CONFIG_FILE).write_text(config_text(config), encoding="utf-8")
+    order = json.dumps(key_order(config), ensure_ascii=False, separators=(",", ":"))
+    (folder / KEY_ORDER_FILE).write_text(order + "\n", encoding="utf-8")
     return folder

@@ -1,6 +1,11 @@
 // The web editor (issue 24): Decap CMS with the configuration made from the schema (config.yml).
 (function () {
   "use strict";
+  // each collection's field names, nested, in the form's order (familyhub/data/editor.py)
+  var keyOrder = window.fetch("key-order.json").then(function (response) {
+    return response.json();
+  });
+
   function isCollection(value) {
     return value !== null && typeof value === "object" && typeof value.toJS === "function";
   }
@@ -17,16 +22,37 @@
     return value.map(tidy).filter(function (item) { return !isEmpty(item); });
   }
 
+  // Decap orders a file's top-level keys by the form but keeps nested ones in the order they
+  // were typed in: put them in the form's order, which is the order the hub's files have.
+  function ordered(value, order) {
+    if (!isCollection(value) || !order) return value;
+    if (typeof value.push === "function") {  // a list: each item in order
+      return value.map(function (item) { return ordered(item, order); });
+    }
+    // a Map of more than eight keys forgets their order; an OrderedMap keeps it
+    var result = value.toOrderedMap().clear();
+    Object.keys(order).forEach(function (key) {
+      if (value.has(key)) result = result.set(key, ordered(value.get(key), order[key]));
+    });
+    value.forEach(function (item, key) {
+      if (!Object.prototype.hasOwnProperty.call(order, key)) result = result.set(key, item);
+    });
+    return result;
+  }
+
   function today() {
     return new Date().toISOString().slice(0, 10);
   }
 
-  // Saving is a review: the file's last_reviewed becomes today.
   window.CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
-      var data = tidy(event.entry.get("data"));
-      return data.has("last_reviewed") || data.has("id") ? data.set("last_reviewed", today()) : data;
+      return keyOrder.then(function (order) {
+        var data = tidy(event.entry.get("data"));
+        // saving is a review: the file's last_reviewed becomes today
+        if (data.has("last_reviewed")) data = data.set("last_reviewed", today());
+        return ordered(data, order[event.entry.get("collection")]);
+      });
     }
   });
 })();
