@@ -188,7 +188,9 @@ def test_an_editor_creates_changes_and_deletes_a_partnership(editor: Editor, pag
 
     page.get_by_role("textbox").first.wait_for()
     amount = control(list_items(own(page, "funding")).first, "amount").locator("input")
-    amount.fill("300000")
+    amount.fill("")
+    amount.press_sequentially("300.000")  # a Danish thousands separator: never 300
+    assert amount.input_value() == "300000"
     publish(page)
     wait_for(lambda: "amount: 300000" in saved.read_text(encoding="utf-8"), "amount unchanged")
 

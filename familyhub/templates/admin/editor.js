@@ -44,6 +44,25 @@
     return new Date().toISOString().slice(0, 10);
   }
 
+  // An amount is a whole number (the schema's int fields, a number box with step 1): a dot or
+  // comma typed in it is left out, so "300.000" reads 300000 in the box, never 300 on save
+  // (the browser would read the dot as a decimal point, and Decap keep the whole part).
+  function wholeNumberBox(target) {
+    return target instanceof window.HTMLInputElement && target.type === "number" &&
+      target.step === "1";
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (wholeNumberBox(event.target) && ".,eE+-".indexOf(event.key) !== -1) {
+      event.preventDefault();
+    }
+  }, true);
+
+  document.addEventListener("paste", function (event) {
+    var text = event.clipboardData ? event.clipboardData.getData("text") : "";
+    if (wholeNumberBox(event.target) && !/^\s*\d+\s*$/.test(text)) event.preventDefault();
+  }, true);
+
   window.CMS.registerEventListener({
     name: "preSave",
     handler: function (event) {
