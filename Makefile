@@ -11,6 +11,9 @@ SYSTEM_COMMANDS := chromium:chromium pdftotext:poppler-utils java:default-jre-he
 AXE := tests/tooling/node_modules/axe-core/axe.min.js
 # Lighthouse, for make bench's mobile scores (bench-only JavaScript, never in site/)
 LIGHTHOUSE := scripts/tooling/node_modules/lighthouse/cli/index.js
+# decap-server, the web editor's local backend (make edit, tests/test_editor_browser.py), at the
+# version editor/package-lock.json pins (defined here: a rule's prerequisites are read at once)
+DECAP_SERVER := editor/node_modules/.bin/decap-server
 # Debian packages WeasyPrint needs to make the PDFs in `make site`: Pango, and the DejaVu fonts.
 PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 PDF_SYSTEM := $(VENV)/.system-packages-pdf
@@ -19,7 +22,7 @@ PDF_SYSTEM := $(VENV)/.system-packages-pdf
 # means for familyhub. The notice says nothing about this build, so it is switched off.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check lint format bench bench-pdf clean vendor
+.PHONY: site serve edit test check lint format bench bench-pdf clean vendor
 
 site: $(INSTALLED) $(PDF_SYSTEM)
 	$(BIN)/python -m familyhub.site.build
@@ -32,11 +35,23 @@ serve: $(INSTALLED)
 check: $(INSTALLED)
 	$(BIN)/familyhub check
 
+# issue 24: the web editor at http://127.0.0.1:8000/admin/ beside the preview, for one editor on
+# their own computer. Decap's local backend (decap-server, pinned in editor/package-lock.json) writes the
+# form's files straight into data/, and the preview rebuilds the page. Ctrl+C stops both.
+EDITOR_PORT ?= 8081
+edit: $(INSTALLED) $(DECAP_SERVER)
+	@$(BIN)/python -m familyhub.site.port $(PORT)
+	@echo "the editor: http://127.0.0.1:$(or $(PORT),8000)/admin/ (the preview: http://127.0.0.1:$(or $(PORT),8000)/)"
+	@trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	BIND_HOST=127.0.0.1 PORT=$(EDITOR_PORT) GIT_REPO_DIRECTORY=$(CURDIR) LOG_LEVEL=warn \
+	  $(DECAP_SERVER) & server=$$!; \
+	$(BIN)/mkdocs serve --dirty$(if $(PORT), --dev-addr 127.0.0.1:$(PORT))
+
 # Both cores (one shared site build, tests/conftest.py), a test file per worker so that its
 # module fixtures are made once, in the order conftest.py gives (files that build first, the quick
 # ones last); the 15 slowest tests listed at the end. `make lint`'s commands run as tests
 # (tests/test_lint.py), beside the others rather than before them.
-test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE)
+test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) $(DECAP_SERVER)
 	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
 
 # Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
@@ -83,6 +98,12 @@ $(AXE): tests/tooling/package.json tests/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix tests/tooling --no-audit --no-fund --loglevel=error
 	touch $@
 
+# decap-server (see DECAP_SERVER above): npm ci from the lock file; decap-cms is optional there,
+# only `make vendor` needs it.
+$(DECAP_SERVER): editor/package.json editor/package-lock.json $(SYSTEM)
+	npm ci --prefix editor --omit=optional --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Lighthouse for `make bench` (scripts/bench_lighthouse.py), at the version the lock file pins.
 $(LIGHTHOUSE): scripts/tooling/package.json scripts/tooling/package-lock.json $(SYSTEM)
 	npm ci --prefix scripts/tooling --no-audit --no-fund --loglevel=error
@@ -107,8 +128,16 @@ clean:
 # puts it there: `git diff` then shows whether anything changed.
 EXCELJS_VERSION := 4.4.0
 VENDOR := overrides/assets/javascripts/vendor
+# issue 24: Decap CMS (MIT), the web editor at /admin/: its prebuilt script, the chunks it loads
+# beside it and the third-party licences it names, at the version editor/'s lock pins.
+DECAP_VENDOR := $(VENDOR)/decap
+DECAP_DIST := editor/node_modules/decap-cms/dist
 vendor: $(SYSTEM)
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack exceljs@$(EXCELJS_VERSION) --silent >/dev/null \
 	  && tar xzf exceljs-$(EXCELJS_VERSION).tgz && cd - >/dev/null \
 	  && cp $$tmp/package/dist/exceljs.bare.min.js $(VENDOR)/exceljs.bare.min.js \
 	  && cp $$tmp/package/LICENSE $(VENDOR)/exceljs.LICENSE.txt && rm -rf $$tmp
+	npm ci --prefix editor --no-audit --no-fund --loglevel=error
+	rm -rf $(DECAP_VENDOR) && mkdir -p $(DECAP_VENDOR)
+	cp $(DECAP_DIST)/*decap-cms.js $(DECAP_DIST)/*.wasm $(DECAP_VENDOR)/
+	cp $(DECAP_DIST)/decap-cms.js.LICENSE.txt $(DECAP_VENDOR)/

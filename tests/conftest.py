@@ -57,6 +57,8 @@ PREFIX = {
 
 # what makes a test slow (the `slow` marker; `pytest -m "not slow"` is the quick subset): a
 # fixture that builds a whole site, or a file whose tests each run builds or servers of their own
+# issue 24: the web editor (Decap CMS) in site/admin/, a page of no language of the site's own
+EDITOR_FOLDER = "admin"
 SHARED_BUILDS = {"built_site", "injected_project"}
 OWN_BUILDS = {"versions", "filter_url", "hub_url"}
 SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py", "test_lint.py"}
@@ -93,6 +95,7 @@ def language_pages(site: Path, lang: str) -> list[Path]:
     """Every built HTML page of one language: those in its folder of site/, which for the default
     language is site/ itself less the other languages' folders."""
     others = {prefix.rstrip("/") for code, prefix in PREFIX.items() if prefix and code != lang}
+    others.add(EDITOR_FOLDER)
     folder = site / PREFIX[lang]
     return sorted(
         page for page in folder.rglob("*.html") if page.relative_to(site).parts[0] not in others

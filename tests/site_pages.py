@@ -12,7 +12,7 @@ from familyhub.data.guide_model import PLAN_PAGE
 from familyhub.data.kinds import FOLDER_OF_KIND
 from familyhub.data.load import load_site_config
 
-from .conftest import ROOT
+from .conftest import EDITOR_FOLDER, ROOT
 
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
 
@@ -51,6 +51,8 @@ def template_of(page: PurePosixPath) -> str:
 def pages_by_template(site: Path) -> dict[tuple[str, str], list[Path]]:
     groups: dict[tuple[str, str], list[Path]] = defaultdict(list)
     for path in sorted(site.rglob("*.html")):
+        if path.relative_to(site).parts[0] == EDITOR_FOLDER:
+            continue
         lang, page = split_language(PurePosixPath(path.relative_to(site).as_posix()))
         groups[(lang, template_of(page))].append(path)
     return dict(groups)

@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 from familyhub.site.headers import security_headers
 from familyhub.site.search import build_index
 
-from .conftest import PREFIX, SITE_YML, language_pages, serving
+from .conftest import EDITOR_FOLDER, PREFIX, SITE_YML, language_pages, serving
 
 RESULT_LINKS = ".fh-search__results a"
 # every result of a query, through the page's own pagefind.js (the dialog lists ten at a time)
@@ -56,7 +56,8 @@ def content_pages(folder: Path) -> set[str]:
     return {
         str(path.relative_to(folder))
         for path in folder.glob("**/*.html")
-        if path.name != "404.html" and "pagefind" not in path.parts
+        if path.name != "404.html"
+        and not {"pagefind", EDITOR_FOLDER} & set(path.relative_to(folder).parts)
     }
 
 

@@ -11,6 +11,7 @@ from familyhub.cli import scale as scale_cli
 from familyhub.cli.guide import add_guide_command
 from familyhub.cli.loading import load_or_report
 from familyhub.data.address import release_address_problems
+from familyhub.data.editor import add_editor_command
 from familyhub.data.load import SITE_CONFIG_FILE, data_dir_from_env
 from familyhub.data.new import add_new_command
 from familyhub.data.problems import DataError, display
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_schema_command(commands)
     add_new_command(commands)
     add_review_command(commands)
+    add_editor_command(commands)
     return parser
 
 
