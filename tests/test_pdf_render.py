@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pikepdf
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -207,3 +208,43 @@ def test_a_label_with_an_unknown_placeholder_is_named() -> None:
         "data/site.yml: en: label 'pdf-page-of': unknown placeholder {total} "
         "(it may hold ['page', 'pages'])"
     ]
+
+
+def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every structure element of a tagged PDF, in reading order."""
+    found: list[pikepdf.Dictionary] = []
+    pending = list(pdf.Root.StructTreeRoot.K)
+    while pending:
+        element = pending.pop(0)
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            found.append(element)
+            kids = element.get("/K")
+            pending[:0] = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    return found
+
+
+def test_a_passage_in_another_language_and_table_headers_are_tagged(tmp_path: Path) -> None:
+    page = built_page(
+        tmp_path,
+        "cases/l.html",
+        '<h1>L</h1><p>Source: <span lang="nb">Frivillighet Norge</span></p>'
+        "<table><thead><tr><th>A</th><th>B</th></tr></thead>"
+        '<tbody><tr><th scope="row">1</th><td>2</td></tr></tbody></table>',
+    )
+    built = make_pdf(tmp_path, "pdf/l.pdf", [page], INFO, SITE)
+    with pikepdf.open(built.path) as pdf:
+        assert pdf.Root.Lang == "en"
+        elements = structure_elements(pdf)
+    spans = [element for element in elements if element.get("/Lang") == "nb"]
+    assert len(spans) == 1 and spans[0].S == "/Span"
+    assert not [element for element in elements if "/Lang" in element and element not in spans]
+    scopes = [str(element.A.Scope) for element in elements if element.S == "/TH"]
+    assert scopes == ["/Column", "/Column", "/Row"]
+
+
+def test_a_picture_without_alternative_text_stops_the_pdf(tmp_path: Path) -> None:
+    Image.new("RGB", (4, 4), "red").save(tmp_path / "photo.png")
+    page = built_page(tmp_path, "cases/f.html", '<h1>F</h1><img src="../photo.png">')
+    with pytest.raises(PdfError, match=r"pdf/f\.pdf: not accessible.*photo\.png.*alt"):
+        make_pdf(tmp_path, "pdf/f.pdf", [page], INFO, SITE)
+    assert not (tmp_path / "pdf" / "f.pdf").exists()
