@@ -44,7 +44,8 @@ def test_links_between_pages_stay_inside_the_pdf(tmp_path: Path) -> None:
     html = document_html([first, second], INFO, SITE)
     assert '<a href="#cases/b:part" class="internal">to b</a>' in html
     assert 'id="cases/b:part"' in html
-    assert "<a>gone</a>" in html  # a page outside this PDF: the words stay, the link goes
+    # a page outside this PDF: the words stay, the dead link goes (and is tagged as no link)
+    assert "<span>gone</span>" in html
     assert 'href="https://example.org/x" class="external"' in html
     assert "menu" not in html and "¶" not in html
 
@@ -210,6 +211,10 @@ def test_a_label_with_an_unknown_placeholder_is_named() -> None:
     ]
 
 
+def text_of_pdf(pdf: Path) -> str:
+    return " ".join("".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+
+
 def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     """Every structure element of a tagged PDF, in reading order."""
     found: list[pikepdf.Dictionary] = []
@@ -223,23 +228,30 @@ def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     return found
 
 
-def test_a_passage_in_another_language_and_table_headers_are_tagged(tmp_path: Path) -> None:
+def test_sources_open_from_the_pdf_and_keep_their_language(tmp_path: Path) -> None:
+    """A page's PDF holds no source pages: a source's title opens the source itself, its printed
+    address is a link too, and a title in another language than the PDF's is tagged so."""
+    source = '<a href="../sources/s.html" lang="nb">Frivillighet Norge: Om oss</a>'
     page = built_page(
         tmp_path,
         "cases/l.html",
-        '<h1>L</h1><p>Source: <span lang="nb">Frivillighet Norge</span></p>'
-        "<table><thead><tr><th>A</th><th>B</th></tr></thead>"
-        '<tbody><tr><th scope="row">1</th><td>2</td></tr></tbody></table>',
+        "<h1>L</h1><table><thead><tr><th>A</th><th>B</th></tr></thead>"
+        f'<tbody><tr><th scope="row">1</th><td>{source}</td></tr></tbody></table>'
+        f'<h2 id="sources">Sources</h2><ul><li>{source}'
+        '<span class="fh-source-address"> · https://example.org/om</span></li></ul>',
     )
     built = make_pdf(tmp_path, "pdf/l.pdf", [page], INFO, SITE)
     with pikepdf.open(built.path) as pdf:
         assert pdf.Root.Lang == "en"
         elements = structure_elements(pdf)
-    spans = [element for element in elements if element.get("/Lang") == "nb"]
-    assert len(spans) == 1 and spans[0].S == "/Span"
-    assert not [element for element in elements if "/Lang" in element and element not in spans]
+        uris = [str(link.A.URI) for link in pdf.pages[0].Annots if link.Subtype == "/Link"]
+    assert uris == ["https://example.org/om"] * 3  # the table's title, the list's, the address
+    links = [element for element in elements if element.S == "/Link"]
+    assert [str(link.get("/Lang")) for link in links] == ["nb", "nb", "None"]
+    assert not [element for element in elements if "/Lang" in element and element not in links]
     scopes = [str(element.A.Scope) for element in elements if element.S == "/TH"]
     assert scopes == ["/Column", "/Column", "/Row"]
+    assert "Om oss · https://example.org/om" in text_of_pdf(built.path)
 
 
 def test_a_picture_without_alternative_text_stops_the_pdf(tmp_path: Path) -> None:
