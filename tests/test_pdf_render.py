@@ -60,7 +60,8 @@ def test_images_and_svg_are_in_the_pdf(tmp_path: Path) -> None:
         tmp_path,
         "models/m.html",
         '<h1>M</h1><p><img src="../photo.png" alt="photo"> <img src="../chart.svg" alt="chart">'
-        '</p><svg width="50" height="50"><circle cx="25" cy="25" r="20" fill="green"/></svg>',
+        '</p><svg width="50" height="50"><title>Circle</title><desc>A green one.</desc>'
+        '<circle cx="25" cy="25" r="20" fill="green"/></svg>',
     )
     rendered = render(document_html([page], INFO, SITE), tmp_path)
     assert rendered.warnings == []
@@ -74,6 +75,9 @@ def test_images_and_svg_are_in_the_pdf(tmp_path: Path) -> None:
     resources = PdfReader(tmp_path / "m.pdf").pages[0]["/Resources"]
     subtypes = {x.get_object()["/Subtype"] for x in resources["/XObject"].values()}
     assert "/Image" in subtypes
+    with pikepdf.open(tmp_path / "m.pdf") as pdf:
+        alts = [str(e.Alt) for e in structure_elements(pdf) if e.S == "/Figure"]
+    assert alts == ["photo", "chart", "Circle. A green one"]  # as a screen reader reads the web
 
 
 def test_a_table_row_never_breaks_across_pages(tmp_path: Path) -> None:
@@ -254,9 +258,15 @@ def test_sources_open_from_the_pdf_and_keep_their_language(tmp_path: Path) -> No
     assert "Om oss · https://example.org/om" in text_of_pdf(built.path)
 
 
-def test_a_picture_without_alternative_text_stops_the_pdf(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("picture", "named"),
+    [('<img src="../photo.png">', r"photo\.png.*alt"), ('<svg width="9"></svg>', "SVG.*alt")],
+)
+def test_a_picture_without_alternative_text_stops_the_pdf(
+    tmp_path: Path, picture: str, named: str
+) -> None:
     Image.new("RGB", (4, 4), "red").save(tmp_path / "photo.png")
-    page = built_page(tmp_path, "cases/f.html", '<h1>F</h1><img src="../photo.png">')
-    with pytest.raises(PdfError, match=r"pdf/f\.pdf: not accessible.*photo\.png.*alt"):
+    page = built_page(tmp_path, "cases/f.html", f"<h1>F</h1>{picture}")
+    with pytest.raises(PdfError, match=rf"pdf/f\.pdf: not accessible.*{named}"):
         make_pdf(tmp_path, "pdf/f.pdf", [page], INFO, SITE)
     assert not (tmp_path / "pdf" / "f.pdf").exists()

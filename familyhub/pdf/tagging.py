@@ -4,17 +4,21 @@ WeasyPrint 70 (pinned) tags headings, lists, tables, figures and links, but it i
 inside the document (a Norwegian source title on a Danish page is read in the Danish voice) and
 writes no /Scope on table headers (its issue #2508). Each structure element is made from one
 layout box in `weasyprint.pdf.tags._build_box_tree`; while a PDF is written, a wrapper around it
-gives the element of each box its element's language and, for a header cell, its scope.
+gives the element of each box its element's language and, for a header cell, its scope. A
+picture drawn in SVG is described by its title and its description, as a screen reader reads it
+on the web page (WeasyPrint takes the title only), and one with neither stops the PDF.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 # the elements of the document itself: their language is the catalog's /Lang
 _DOCUMENT_TAGS = frozenset({"html", "body"})
+_SVG = "{http://www.w3.org/2000/svg}"
 
 
 @contextmanager
@@ -52,3 +56,18 @@ def _complete(element: Any, box: Any, pydyf: Any) -> None:
     if str(element["S"]) == "/TH":
         row = box.element.get("scope") == "row"
         element["A"]["Scope"] = "/Row" if row else "/Column"
+    if str(element["S"]) == "/Figure" and box.element.tag == f"{_SVG}svg":
+        _describe_picture(element, box.element, pydyf)
+
+
+def _describe_picture(element: Any, svg: Any, pydyf: Any) -> None:
+    words = [
+        " ".join("".join(part.itertext()).split())
+        for part in (svg.find(f"{_SVG}title"), svg.find(f"{_SVG}desc"))
+        if part is not None
+    ]
+    text = ". ".join(word.rstrip(".") for word in words if word)
+    if text:
+        element["Alt"] = pydyf.String(text)
+    else:  # WeasyPrint's own error for a picture without alt text, which fails the PDF
+        logging.getLogger("weasyprint").error("An SVG picture has no title: no alt text")
