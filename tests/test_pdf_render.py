@@ -248,11 +248,15 @@ def test_sources_open_from_the_pdf_and_keep_their_language(tmp_path: Path) -> No
     with pikepdf.open(built.path) as pdf:
         assert pdf.Root.Lang == "en"
         elements = structure_elements(pdf)
-        uris = [str(link.A.URI) for link in pdf.pages[0].Annots if link.Subtype == "/Link"]
+        links = [link for link in pdf.pages[0].Annots if link.Subtype == "/Link"]
+        uris = [str(link.A.URI) for link in links]
+        descriptions = [str(link.Contents) for link in links]
     assert uris == ["https://example.org/om"] * 3  # the table's title, the list's, the address
-    links = [element for element in elements if element.S == "/Link"]
-    assert [str(link.get("/Lang")) for link in links] == ["nb", "nb", "None"]
-    assert not [element for element in elements if "/Lang" in element and element not in links]
+    title = "Frivillighet Norge: Om oss"
+    assert descriptions == [title, title, "https://example.org/om"]
+    tagged = [element for element in elements if element.S == "/Link"]
+    assert [str(link.get("/Lang")) for link in tagged] == ["nb", "nb", "None"]
+    assert not [element for element in elements if "/Lang" in element and element not in tagged]
     scopes = [str(element.A.Scope) for element in elements if element.S == "/TH"]
     assert scopes == ["/Column", "/Column", "/Row"]
     assert "Om oss · https://example.org/om" in text_of_pdf(built.path)

@@ -6,7 +6,8 @@ writes no /Scope on table headers (its issue #2508). Each structure element is m
 layout box in `weasyprint.pdf.tags._build_box_tree`; while a PDF is written, a wrapper around it
 gives the element of each box its element's language and, for a header cell, its scope. A
 picture drawn in SVG is described by its title and its description, as a screen reader reads it
-on the web page (WeasyPrint takes the title only), and one with neither stops the PDF.
+on the web page (WeasyPrint takes the title only), and one with neither stops the PDF. A link's
+annotation is described by the link's words (PDF/UA 7.18.5), not by its anchor's name.
 """
 
 from __future__ import annotations
@@ -58,11 +59,19 @@ def _complete(element: Any, box: Any, pydyf: Any) -> None:
         element["A"]["Scope"] = "/Row" if row else "/Column"
     if str(element["S"]) == "/Figure" and box.element.tag == f"{_SVG}svg":
         _describe_picture(element, box.element, pydyf)
+    annotation = getattr(box, "link_annotation", None)
+    if annotation is not None and box.element.tag == "a" and _words(box.element):
+        # a link's description is its words (WeasyPrint gives the address or the anchor's name)
+        annotation["Contents"] = pydyf.String(_words(box.element))
+
+
+def _words(element: Any) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
 def _describe_picture(element: Any, svg: Any, pydyf: Any) -> None:
     words = [
-        " ".join("".join(part.itertext()).split())
+        _words(part)
         for part in (svg.find(f"{_SVG}title"), svg.find(f"{_SVG}desc"))
         if part is not None
     ]
