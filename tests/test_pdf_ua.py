@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import subprocess
 from collections import Counter
@@ -49,7 +50,7 @@ class Structure:
     shows_title: bool  # /ViewerPreferences /DisplayDocTitle: a reader shows the title, not a file
     xmp: dict[str, str]
     elements: Counter[str] = field(default_factory=Counter)  # structure types: {"/H1": 3, …}
-    first_heading: str = ""
+    heading_levels: list[int] = field(default_factory=list)  # H1..H6 in reading order
     figures_alt: list[str] = field(default_factory=list)  # each /Figure's /Alt, "" for none
     headers_scope: list[str] = field(default_factory=list)  # each /TH's /Scope, "" for none
     links_without_annotation: int = 0  # /Link elements that cannot be clicked
@@ -90,8 +91,8 @@ def _walk(root: pikepdf.Object, found: Structure) -> None:
         found.elements[kind] += 1
         if "/Lang" in element:
             found.languages[str(element.Lang)] += 1
-        if re.fullmatch(r"/H[1-6]", kind) and not found.first_heading:
-            found.first_heading = kind
+        if re.fullmatch(r"/H[1-6]", kind):
+            found.heading_levels.append(int(kind[2]))
         if kind == "/Figure":
             found.figures_alt.append(str(element.get("/Alt", "")))
         if kind == "/TH":
@@ -128,7 +129,10 @@ def test_every_kind_of_pdf_is_tagged_pdf_ua(built_site: Path, name: str) -> None
     assert read.lang == kind.lang
     assert read.marked and read.shows_title
     assert read.elements["/Document"] == 1
-    assert read.first_heading == "/H1"
+    levels = read.heading_levels
+    assert levels[0] == 1
+    # no level skipped on the way down (PDF/UA's Matterhorn 14-003): H1, H2, H3, never H1, H3
+    assert [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1] == []
     assert read.elements["/H1"] >= 1 and read.elements["/H2"] >= 1
     assert read.elements["/L"] >= 1 and read.elements["/LI"] >= read.elements["/L"]
     assert (read.elements["/Table"] > 0) == kind.tables
