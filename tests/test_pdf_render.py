@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pikepdf
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -43,7 +44,8 @@ def test_links_between_pages_stay_inside_the_pdf(tmp_path: Path) -> None:
     html = document_html([first, second], INFO, SITE)
     assert '<a href="#cases/b:part" class="internal">to b</a>' in html
     assert 'id="cases/b:part"' in html
-    assert "<a>gone</a>" in html  # a page outside this PDF: the words stay, the link goes
+    # a page outside this PDF: the words stay, the dead link goes (and is tagged as no link)
+    assert "<span>gone</span>" in html
     assert 'href="https://example.org/x" class="external"' in html
     assert "menu" not in html and "¶" not in html
 
@@ -58,7 +60,8 @@ def test_images_and_svg_are_in_the_pdf(tmp_path: Path) -> None:
         tmp_path,
         "models/m.html",
         '<h1>M</h1><p><img src="../photo.png" alt="photo"> <img src="../chart.svg" alt="chart">'
-        '</p><svg width="50" height="50"><circle cx="25" cy="25" r="20" fill="green"/></svg>',
+        '</p><svg width="50" height="50"><title>Circle</title><desc>A green one.</desc>'
+        '<circle cx="25" cy="25" r="20" fill="green"/></svg>',
     )
     rendered = render(document_html([page], INFO, SITE), tmp_path)
     assert rendered.warnings == []
@@ -72,6 +75,9 @@ def test_images_and_svg_are_in_the_pdf(tmp_path: Path) -> None:
     resources = PdfReader(tmp_path / "m.pdf").pages[0]["/Resources"]
     subtypes = {x.get_object()["/Subtype"] for x in resources["/XObject"].values()}
     assert "/Image" in subtypes
+    with pikepdf.open(tmp_path / "m.pdf") as pdf:
+        alts = [str(e.Alt) for e in structure_elements(pdf) if e.S == "/Figure"]
+    assert alts == ["photo", "chart", "Circle. A green one"]  # as a screen reader reads the web
 
 
 def test_a_table_row_never_breaks_across_pages(tmp_path: Path) -> None:
@@ -207,3 +213,64 @@ def test_a_label_with_an_unknown_placeholder_is_named() -> None:
         "data/site.yml: en: label 'pdf-page-of': unknown placeholder {total} "
         "(it may hold ['page', 'pages'])"
     ]
+
+
+def text_of_pdf(pdf: Path) -> str:
+    return " ".join("".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+
+
+def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Every structure element of a tagged PDF, in reading order."""
+    found: list[pikepdf.Dictionary] = []
+    pending = list(pdf.Root.StructTreeRoot.K)
+    while pending:
+        element = pending.pop(0)
+        if isinstance(element, pikepdf.Dictionary) and "/S" in element:
+            found.append(element)
+            kids = element.get("/K")
+            pending[:0] = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+    return found
+
+
+def test_sources_open_from_the_pdf_and_keep_their_language(tmp_path: Path) -> None:
+    """A page's PDF holds no source pages: a source's title opens the source itself, its printed
+    address is a link too, and a title in another language than the PDF's is tagged so."""
+    source = '<a href="../sources/s.html" lang="nb">Frivillighet Norge: Om oss</a>'
+    page = built_page(
+        tmp_path,
+        "cases/l.html",
+        "<h1>L</h1><table><thead><tr><th>A</th><th>B</th></tr></thead>"
+        f'<tbody><tr><th scope="row">1</th><td>{source}</td></tr></tbody></table>'
+        f'<h2 id="sources">Sources</h2><ul><li>{source}'
+        '<span class="fh-source-address"> · https://example.org/om</span></li></ul>',
+    )
+    built = make_pdf(tmp_path, "pdf/l.pdf", [page], INFO, SITE)
+    with pikepdf.open(built.path) as pdf:
+        assert pdf.Root.Lang == "en"
+        elements = structure_elements(pdf)
+        links = [link for link in pdf.pages[0].Annots if link.Subtype == "/Link"]
+        uris = [str(link.A.URI) for link in links]
+        descriptions = [str(link.Contents) for link in links]
+    assert uris == ["https://example.org/om"] * 3  # the table's title, the list's, the address
+    title = "Frivillighet Norge: Om oss"
+    assert descriptions == [title, title, "https://example.org/om"]
+    tagged = [element for element in elements if element.S == "/Link"]
+    assert [str(link.get("/Lang")) for link in tagged] == ["nb", "nb", "None"]
+    assert not [element for element in elements if "/Lang" in element and element not in tagged]
+    scopes = [str(element.A.Scope) for element in elements if element.S == "/TH"]
+    assert scopes == ["/Column", "/Column", "/Row"]
+    assert "Om oss · https://example.org/om" in text_of_pdf(built.path)
+
+
+@pytest.mark.parametrize(
+    ("picture", "named"),
+    [('<img src="../photo.png">', r"photo\.png.*alt"), ('<svg width="9"></svg>', "SVG.*alt")],
+)
+def test_a_picture_without_alternative_text_stops_the_pdf(
+    tmp_path: Path, picture: str, named: str
+) -> None:
+    Image.new("RGB", (4, 4), "red").save(tmp_path / "photo.png")
+    page = built_page(tmp_path, "cases/f.html", f"<h1>F</h1>{picture}")
+    with pytest.raises(PdfError, match=rf"pdf/f\.pdf: not accessible.*{named}"):
+        make_pdf(tmp_path, "pdf/f.pdf", [page], INFO, SITE)
+    assert not (tmp_path / "pdf" / "f.pdf").exists()

@@ -25,6 +25,7 @@ from familyhub.data.site_config import SiteConfig
 from familyhub.i18n import Formatter
 from familyhub.pages.citation import citation
 from familyhub.pages.owner import owner
+from familyhub.pdf.addresses import linked_addresses
 
 TEMPLATES = PackageLoader("familyhub", "templates")
 DOCUMENT_TEMPLATE = "pdf.html.j2"
@@ -62,6 +63,8 @@ class SitePage:
     article: ET.Element
     depth: int = 0  # 0: a chapter of the navigation; 1: a page listed by its chapter's index
     checklist: list[ChecklistItem] = field(default_factory=list)
+    # the addresses of the sources the page lists, by their pages' dest: "sources/x.html" -> URL
+    addresses: dict[str, str] = field(default_factory=dict)
 
     @property
     def folder(self) -> str:
@@ -100,7 +103,8 @@ def read_page(site_dir: Path, dest: str, path: str) -> SitePage:
         fallback.tag = "div"
     heading = article.find(".//h1")
     title = _text(heading) if heading is not None else posixpath.basename(path)
-    return SitePage(path=path, dest=dest, title=title, article=article)
+    addresses = linked_addresses(article, dest)
+    return SitePage(path=path, dest=dest, title=title, article=article, addresses=addresses)
 
 
 def checklist_items(article: ET.Element, selector: str) -> list[ChecklistItem]:
@@ -206,6 +210,12 @@ class LinkMap:
             return
         dest = posixpath.normpath(posixpath.join(posixpath.dirname(page.dest), target.path))
         linked = self.pages.get(dest if target.path else page.dest)
+        if linked is None and dest in page.addresses:
+            # a source whose page is not in this PDF: its title opens the source itself (the
+            # address is printed in the page's list of sources)
+            attributes["href"] = page.addresses[dest]
+            attributes["class"] = f"{attributes.get('class', '')} source".strip()
+            return
         if linked is None:
             # a page that is not in this PDF: the words stay, the dead link goes
             del attributes["href"]
@@ -252,9 +262,10 @@ def _serialize(
     if not isinstance(element.tag, str):  # a comment or processing instruction
         return
     tag = element.tag.rpartition("}")[2]  # inline SVG: the HTML parser restores its namespace
-    rendered = "".join(
-        f' {name}="{html.escape(value)}"' for name, value in attributes(element).items()
-    )
+    given = attributes(element)
+    if tag == "a" and "href" not in given:
+        tag = "span"  # a link that goes nowhere must not be tagged as a link (PDF/UA)
+    rendered = "".join(f' {name}="{html.escape(value)}"' for name, value in given.items())
     yield f"<{tag}{rendered}>"
     if tag in VOID_ELEMENTS:
         return

@@ -327,5 +327,8 @@ def make_pdf(
     if rendered.warnings:
         listed = "\n  ".join(rendered.warnings[:20])
         raise PdfError(f"{target}: problems in the layout (WeasyPrint):\n  {listed}")
-    write_pdf(rendered, site_dir / target)
+    try:
+        write_pdf(rendered, site_dir / target)
+    except RenderError as error:
+        raise PdfError(f"{target}: {error}") from None
     return Built(site_dir / target, rendered.pages, time.perf_counter() - start)
