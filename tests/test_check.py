@@ -145,7 +145,8 @@ def test_dangling_reference_names_missing_id(data_dir: Path, edit: Edit, capsys)
 
 def test_impossible_date_is_reported_on_its_line(data_dir: Path, edit: Edit, capsys) -> None:
     path = edit(
-        PARTNERSHIP, lambda text: text.replace("announced: 2024-04-15", "announced: 2024-02-30")
+        PARTNERSHIP,
+        lambda text: text.replace("status: unknown", "status: unknown\nannounced: 2024-02-30"),
     )
     code, _, err = check(data_dir, capsys)
     assert code == 1
@@ -310,15 +311,15 @@ def test_the_schema_says_money_is_an_integer() -> None:
         ),
         (
             PARTNERSHIP,
-            r"^announced: .*$",
-            "announced: 31/02/2026",
+            r"^status: unknown$",
+            "status: unknown\nannounced: 31/02/2026",
             "announced",
             "write a date as YYYY-MM-DD, such as 2026-03-01, not '31/02/2026'",
         ),
         (
             PARTNERSHIP,
-            r"^announced: .*$",
-            "announced: 2024-13-01",
+            r"^status: unknown$",
+            "status: unknown\nannounced: 2024-13-01",
             "announced",
             "'2024-13-01' is not a date: a month is 01 to 12 (write YYYY-MM-DD)",
         ),
@@ -333,7 +334,7 @@ def test_dates_are_on_the_calendar(
         assert code in (0, 1) and "history[0].date" not in err, err
         return
     assert code == 1
-    line = line_number(path, written)
+    line = line_number(path, written.splitlines()[-1])
     assert f"data/{relative}:{line}: {field}: {message}" in err.splitlines(), err
 
 
@@ -377,15 +378,15 @@ EN_NAME = "  en: Partnership agreement between Holbæk Municipality and HOME-STA
             "a quote opened on this line is not closed: end the text with the same quote mark",
         ),
         (
-            "duration_years: 3",
-            "duration_years: 3\nstart_year: i år",
+            "status: unknown",
+            "status: unknown\nstart_year: i år",
             "start_year: i år",
             "start_year",
             "write a whole number in digits, such as 2026, not 'i år'",
         ),
         (
-            "duration_years: 3",
-            "duration_years: 3\nstartyear: 2024",
+            "status: unknown",
+            "status: unknown\nstartyear: 2024",
             "startyear: 2024",
             "startyear",
             "unknown field: did you mean start_year?",
@@ -398,8 +399,8 @@ EN_NAME = "  en: Partnership agreement between Holbæk Municipality and HOME-STA
             "unknown field: did you mean amount?",
         ),
         (
-            "duration_years: 3",
-            "duration_years: 3\nbudget: 3",
+            "status: unknown",
+            "status: unknown\nbudget: 3",
             "budget: 3",
             "budget",
             "unknown field: check its spelling",

@@ -259,7 +259,7 @@ def test_personal_guide_in_danish_has_dates_and_the_budget(
     text = out.read_text()
     assert text.startswith(f"# Start en ny Home-Start-lokalafdeling i Norge {DASH} Aarhus\n")
     assert "Budget i alt: 900.000 norske kr. over 3 år." in text
-    assert "| Forbered | 5. januar 2026 | 1. marts 2026 | 5 |" in text
+    assert "| Forbered | 5. januar 2026 | 1. marts 2026 | 8 |" in text
     assert "| Aftal | 27. april 2026 | 7. juni 2026 | 3 |" in text
     assert "| Ansæt | 8. juni 2026 | 2. august 2026 | 3 |" in text  # hired after the approval
     first_families = "☐ Find en familiekontakt til de første familier"
