@@ -143,6 +143,20 @@ def test_dangling_reference_names_missing_id(data_dir: Path, edit: Edit, capsys)
     assert f"data/{PARTNERSHIP}:{line}: {expected}" in err
 
 
+def test_a_source_language_without_a_name_is_reported(data_dir: Path, edit: Edit, capsys) -> None:
+    """Each source page names its language (label language-<code>): a language no label names
+    stopped `mkdocs build` after `check` had passed it."""
+    source = "sources/giske-okonomiplan-2024.yml"
+    path = edit(source, lambda text: text.replace("language: nn\n", "language: sv\n", 1))
+    code, _, err = check(data_dir, capsys)
+    assert code == 1
+    line = line_number(path, "language: sv")
+    assert (
+        f"data/{source}:{line}: language: 'sv' has no name in data/site.yml: add the label "
+        "'language-sv' to the labels of da, en, nb"
+    ) in err
+
+
 def test_impossible_date_is_reported_on_its_line(data_dir: Path, edit: Edit, capsys) -> None:
     path = edit(
         PARTNERSHIP,

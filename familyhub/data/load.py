@@ -96,6 +96,7 @@ def load_hub(data_dir: Path | None = None, cache: EntityCache | None = None) -> 
             problems.extend(_add_entity(hub, kind, entity, path))
     problems.extend(_dangling_references(hub, unreadable))
     problems.extend(_consistency_problems(hub))
+    problems.extend(_unnamed_source_languages(hub))
     if problems:
         raise DataError(problems)
     for kind, by_id in hub.entities.items():
@@ -268,6 +269,30 @@ def _todo_problems(path: Path, data_dir: Path) -> list[Problem]:
         Problem(shown, line, field_name(loc), f"replace {MARKER} with the real value")
         for line, loc in todo_locations(path.read_text(encoding="utf-8"))
     ]
+
+
+def _unnamed_source_languages(hub: Hub) -> list[Problem]:
+    """A source's language must have a name in every language of the site (label
+    `language-<code>`, data/site.yml), as each source page says which language it is in."""
+    problems = []
+    for source_id, source in hub.entities.get("source", {}).items():
+        unnamed = [
+            language.code
+            for language in hub.site.languages
+            if f"language-{source.language}" not in language.labels
+        ]
+        if unnamed:
+            path = hub.file_of("source", source_id)
+            problems.append(
+                Problem(
+                    display(path, hub.data_dir),
+                    line_of(path, ("language",)),
+                    "language",
+                    f"'{source.language}' has no name in data/site.yml: add the label "
+                    f"'language-{source.language}' to the labels of {', '.join(unnamed)}",
+                )
+            )
+    return problems
 
 
 def _dangling_references(hub: Hub, unreadable: set[tuple[str, str]]) -> list[Problem]:
