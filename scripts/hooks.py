@@ -22,6 +22,7 @@ from familyhub.pages.incremental import BUILD_CACHE
 from familyhub.pages.output import GENERATED_FOLDERS, OutputError
 from familyhub.site.preview import PREVIEW, building_another_language
 from familyhub.site.preview_problems import PROBLEMS
+from familyhub.site.progress import quiet_plugins
 
 log = logging.getLogger("mkdocs.familyhub")
 SITEMAP = "sitemap.xml"
@@ -48,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
+    quiet_plugins()
     PREVIEW.start(dirty, serving=command == "serve")
 
 
@@ -61,8 +63,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from None
     except DataError as error:  # a page that could not be made, named by its entity's file
         raise PluginError(f"data/ has problems:\n{error}") from None
-    log.info(
-        "familyhub: %d entities; pages rendered: %s; written %d, unchanged %d, removed %d",
+    log.info(  # once per language: make site's progress through the languages
+        "familyhub: pages in %s: %d entities; pages rendered: %s; written %d, unchanged %d,"
+        " removed %d",
+        config.theme.get("language") or hub.site.default_language,
         hub.count(),
         BUILD_CACHE.rendered or "none",
         stats.written,

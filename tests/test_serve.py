@@ -253,3 +253,4 @@ def test_a_synthetic_data_set_is_served_strictly_and_an_edit_shows(project: Path
         assert preview.count(DETECTED) == 1
         assert preview.changes_seen() == preview.saved
         assert not re.search(r"^(WARNING|ERROR)", preview.text(), re.MULTILINE)
+        assert "mkdocs_static_i18n: Overriding" not in preview.text()  # its INFO chatter

@@ -123,6 +123,7 @@ class Preview:
     def _run(self, name: str, work: Callable[[], object]) -> None:
         if not self.dirty:
             work()
+            log.info("familyhub: %s made", name)  # make site's progress
             return
         try:
             work()

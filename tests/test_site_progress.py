@@ -1,0 +1,57 @@
+"""What `make site` says while it works (familyhub/site/progress.py): the PDFs counted, on a
+terminal as a bar, in a log a line each; mkdocs-static-i18n's INFO chatter left out. The real
+build's count is checked where the tests build the site (tests/conftest.py make_site)."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import pytest
+
+from familyhub.site.progress import PdfProgress, quiet_plugins
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_in_a_log_each_pdf_is_a_line_counted_against_all_planned() -> None:
+    out = io.StringIO()
+    with PdfProgress(out) as progress:
+        progress.planned(2)  # each language says how many it makes, as it starts
+        progress.planned(1)
+        for target in ("pdf/familyhub-da.pdf", "pdf/da/cases/x.pdf", "pdf/familyhub-en.pdf"):
+            progress.made(target)
+    assert out.getvalue().splitlines() == [
+        "PDF 1/3: pdf/familyhub-da.pdf",
+        "PDF 2/3: pdf/da/cases/x.pdf",
+        "PDF 3/3: pdf/familyhub-en.pdf",
+    ]
+
+
+def test_on_a_terminal_a_bar_counts_the_pdfs() -> None:
+    out = Terminal()
+    with PdfProgress(out) as progress:
+        progress.planned(42)
+        for number in range(12):
+            progress.made(f"pdf/da/{number}.pdf")
+    assert "PDF 12/42" in out.getvalue()
+    assert "PDF 1/42: " not in out.getvalue()  # not a line per PDF
+
+
+def test_the_i18n_plugin_s_info_lines_are_left_out_but_its_warnings_and_languages_stay(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    quiet_plugins()
+    plugin = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    building = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin")
+    with caplog.at_level(logging.INFO):
+        plugin.info("The 'extra.alternate' configuration contains a 'link' option ...")
+        plugin.warning("a translation is missing")
+        building.info("Building 'en' documentation to directory: /tmp/site/en")
+    assert [record.getMessage() for record in caplog.records] == [
+        "a translation is missing",
+        "Building 'en' documentation to directory: /tmp/site/en",
+    ]
