@@ -20,13 +20,15 @@ class Terminal(io.StringIO):
 def test_in_a_log_each_pdf_is_a_line_counted_against_all_planned() -> None:
     out = io.StringIO()
     with PdfProgress(out) as progress:
+        progress.languages(2)
         progress.planned(2)  # each language says how many it makes, as it starts
-        progress.planned(1)
-        for target in ("pdf/familyhub-da.pdf", "pdf/da/cases/x.pdf", "pdf/familyhub-en.pdf"):
+        progress.made("pdf/familyhub-da.pdf")
+        progress.planned(1)  # the last language starts: the total is known
+        for target in ("pdf/cases/x-da.pdf", "pdf/familyhub-en.pdf"):
             progress.made(target)
     assert out.getvalue().splitlines() == [
-        "PDF 1/3: pdf/familyhub-da.pdf",
-        "PDF 2/3: pdf/da/cases/x.pdf",
+        "PDF 1/2+: pdf/familyhub-da.pdf",
+        "PDF 2/3: pdf/cases/x-da.pdf",
         "PDF 3/3: pdf/familyhub-en.pdf",
     ]
 
@@ -34,6 +36,7 @@ def test_in_a_log_each_pdf_is_a_line_counted_against_all_planned() -> None:
 def test_on_a_terminal_a_bar_counts_the_pdfs() -> None:
     out = Terminal()
     with PdfProgress(out) as progress:
+        progress.languages(1)
         progress.planned(42)
         for number in range(12):
             progress.made(f"pdf/da/{number}.pdf")

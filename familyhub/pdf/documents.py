@@ -260,6 +260,8 @@ class Events(Protocol):
 
 
 class Progress(Protocol):
+    def languages(self, count: int) -> None: ...
+
     def planned(self, count: int) -> None: ...
 
     def made(self, target: str) -> None: ...
@@ -302,6 +304,8 @@ def build_pdfs(
     day = built or build_date()
     jobs = [(site_dir.resolve(), layout, site, lang, day) for lang in site.codes]
     workers = min(len(jobs), os.cpu_count() or 1)
+    if progress is not None:
+        progress.languages(len(jobs))
     if workers < 2:
         direct = _Direct(progress)
         return [pdf for job in jobs for pdf in build_language(*job, events=direct)]

@@ -43,20 +43,21 @@ class PdfProgress:
     def __init__(self, out: TextIO | None = None) -> None:
         self.out = out or sys.stdout
         self.total = self.done = 0
+        self.unplanned = 0  # languages that have not yet said how many PDFs they make
         self._bar: Progress | None = None
         self._task: TaskID | None = None
 
     def __enter__(self) -> PdfProgress:
         if self.out.isatty():
             self._bar = Progress(
-                TextColumn("PDF {task.completed}/{task.total}"),
+                TextColumn("PDF {task.fields[count]}"),
                 BarColumn(),
                 TimeElapsedColumn(),
                 TextColumn("{task.description}"),
                 console=Console(file=self.out),
             )
             self._bar.start()
-            self._task = self._bar.add_task("", total=None)
+            self._task = self._bar.add_task("", total=None, count="0")
         return self
 
     def __exit__(
@@ -68,14 +69,21 @@ class PdfProgress:
         if self._bar is not None:
             self._bar.stop()
 
+    def languages(self, count: int) -> None:
+        self.unplanned = count
+
     def planned(self, count: int) -> None:
+        """One language's count: until every language has said, the total is a lower bound
+        ("PDF 10/28+"), and the bar has none."""
         self.total += count
-        if self._bar is not None and self._task is not None:
+        self.unplanned = max(self.unplanned - 1, 0)
+        if self._bar is not None and self._task is not None and not self.unplanned:
             self._bar.update(self._task, total=self.total)
 
     def made(self, target: str) -> None:
         self.done += 1
+        count = f"{self.done}/{self.total}{'+' if self.unplanned else ''}"
         if self._bar is not None and self._task is not None:
-            self._bar.update(self._task, completed=self.done, description=target)
+            self._bar.update(self._task, completed=self.done, description=target, count=count)
         else:
-            print(f"PDF {self.done}/{self.total}: {target}", file=self.out, flush=True)
+            print(f"PDF {count}: {target}", file=self.out, flush=True)
