@@ -8,6 +8,7 @@ import io
 import logging
 
 import pytest
+from mkdocs.plugins import get_plugin_logger
 
 from familyhub.site.progress import PdfProgress, quiet_plugins
 
@@ -48,13 +49,14 @@ def test_the_i18n_plugin_s_info_lines_are_left_out_but_its_warnings_and_language
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     quiet_plugins()
-    plugin = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
-    building = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.plugin")
+    # as the plugin logs: through MkDocs' plugin logger, which puts its name before each line
+    plugin = get_plugin_logger("mkdocs_static_i18n.reconfigure")
+    building = get_plugin_logger("mkdocs_static_i18n.plugin")
     with caplog.at_level(logging.INFO):
         plugin.info("The 'extra.alternate' configuration contains a 'link' option ...")
         plugin.warning("a translation is missing")
         building.info("Building 'en' documentation to directory: /tmp/site/en")
     assert [record.getMessage() for record in caplog.records] == [
-        "a translation is missing",
-        "Building 'en' documentation to directory: /tmp/site/en",
+        "mkdocs_static_i18n: a translation is missing",
+        "mkdocs_static_i18n: Building 'en' documentation to directory: /tmp/site/en",
     ]

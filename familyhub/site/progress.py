@@ -21,7 +21,8 @@ I18N_KEPT = "Building '"
 
 class _OnlyEachLanguage(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.INFO or str(record.msg).startswith(I18N_KEPT)
+        # its logger puts "mkdocs_static_i18n: " before each message
+        return record.levelno > logging.INFO or I18N_KEPT in str(record.msg)
 
 
 def quiet_plugins() -> None:
