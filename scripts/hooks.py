@@ -21,6 +21,8 @@ from familyhub.i18n import MissingLabel
 from familyhub.pages.incremental import BUILD_CACHE
 from familyhub.pages.output import GENERATED_FOLDERS, OutputError
 from familyhub.site.preview import PREVIEW, building_another_language
+from familyhub.site.preview_problems import PROBLEMS
+from familyhub.site.progress import quiet_plugins
 
 log = logging.getLogger("mkdocs.familyhub")
 SITEMAP = "sitemap.xml"
@@ -47,19 +49,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_startup(command: str, dirty: bool, **_: Any) -> None:
+    quiet_plugins()
     PREVIEW.start(dirty, serving=command == "serve")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     hub = _hub(config)
+    if not building_another_language(config):
+        PROBLEMS.building(hub.site, Path(config.site_dir))
     try:
         stats = BUILD_CACHE.write(hub, Path(config.docs_dir))
     except (OutputError, MissingLabel) as error:
         raise PluginError(str(error)) from None
     except DataError as error:  # a page that could not be made, named by its entity's file
         raise PluginError(f"data/ has problems:\n{error}") from None
-    log.info(
-        "familyhub: %d entities; pages rendered: %s; written %d, unchanged %d, removed %d",
+    log.info(  # once per language: make site's progress through the languages
+        "familyhub: pages in %s: %d entities; pages rendered: %s; written %d, unchanged %d,"
+        " removed %d",
+        config.theme.get("language") or hub.site.default_language,
         hub.count(),
         BUILD_CACHE.rendered or "none",
         stats.written,
@@ -96,8 +103,13 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
             raise PluginError(f"familyhub: {fault_message('the site', error)}") from None
 
 
-def on_build_error(**_: Any) -> None:
+def on_build_error(error: Exception, **_: Any) -> None:
     PREVIEW.failed()
+    PROBLEMS.build_failed(error)
+
+
+def on_shutdown() -> None:
+    PREVIEW.stop()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
@@ -106,7 +118,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveRe
     Those pages follow data/, which is watched; watching them too made every edit cost two
     full rebuilds, the second set off by the first one's writes. (A hand-written folder made
     while serve runs is watched from the next start.)
+
+    A rebuild that fails shows its problems on every page (familyhub/site/preview_problems.py).
     """
+    PROBLEMS.serve(server)
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
     server.watch(str(docs), recursive=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import io
 import json
 import os
 import re
@@ -13,7 +14,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -180,14 +181,18 @@ def shared(
 
 def make_site(project: Path, pdf_languages: Sequence[str] | None = None) -> None:
     """A real `make site` of a project copy: strict MkDocs build, then the PDFs; with
-    pdf_languages, only those languages' PDFs (for a build whose PDFs few checks read)."""
-    with pytest.MonkeyPatch.context() as env:
+    pdf_languages, only those languages' PDFs (for a build whose PDFs few checks read). What it
+    says must count every PDF it makes ("PDF 42/42"), as the editor waiting for it reads."""
+    with pytest.MonkeyPatch.context() as env, redirect_stdout(io.StringIO()) as said:
         env.delenv("FAMILYHUB_DATA", raising=False)
         env.setenv("NO_MKDOCS_2_WARNING", "1")
         if pdf_languages is not None:
             narrowed = functools.partial(site_config_narrowed_to, pdf_languages)
             env.setattr(documents, "load_site_config", narrowed)
         assert build_site(project / "site", project / "mkdocs.yml") == 0
+    counted = re.findall(r"^PDF (\d+)/(\d+): ", said.getvalue(), re.MULTILINE)
+    made = len(list((project / "site" / "pdf").rglob("*.pdf")))
+    assert counted and counted[-1] == (str(made), str(made)), said.getvalue()
 
 
 def site_config_narrowed_to(codes: Sequence[str], data_dir: Path) -> SiteConfig:

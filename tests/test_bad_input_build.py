@@ -136,7 +136,7 @@ def test_a_fault_while_making_the_pdfs_is_one_line_and_keeps_the_site(
 ) -> None:
     from familyhub.site import build
 
-    def fails(*_: object) -> None:
+    def fails(*_: object, **__: object) -> None:
         raise RuntimeError("WeasyPrint fell over")
 
     monkeypatch.setattr(build, "build_pdfs", fails)

@@ -61,6 +61,7 @@ SOURCE = [
     "news",
     "dansk",  # not a language code
     "https://www.viborg.dk/nyheder/home-start",
+    "2025-11-20",  # published
     "11-2025",  # not YYYY-MM
     "En nyhed om samarbejdet.",
     "A news item about the partnership.",
@@ -70,6 +71,8 @@ SOURCE = [
 ORGANISATION = [
     "Home-Start Viborg",
     "local-branch",
+    "home-start-familiekontakt",  # the national organisation it belongs to
+    "viborg",  # the municipality it works in
     "www.homestart.dk",  # no https://
     "Lokalafdeling.",
     "Local branch.",  # then deleted: a missing translation

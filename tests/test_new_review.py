@@ -206,3 +206,90 @@ def test_review_refuses_a_bad_number_of_months(months: str, data_dir: Path, caps
 def test_cutoff_handles_short_months() -> None:
     assert cutoff(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
     assert cutoff(dt.date(2026, 1, 15), 12) == dt.date(2025, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields"),
+    [
+        ("partnership", {"start_year", "funding", "sources"}),
+        ("source", {"published", "accessed"}),
+        ("organisation", {"parent", "municipality"}),
+    ],
+)
+def test_skeletons_carry_the_fields_an_ordinary_fact_needs(
+    kind: str, fields: set[str], data_dir: Path, capsys
+) -> None:
+    """walk-editor.md §3: a funding's period and payer, a source's date, a branch's parent."""
+    run(data_dir, "new", kind, "brand-new", capsys=capsys)
+    folder = next(f for f, (k, _) in KINDS.items() if k == KIND_NAMES[kind])
+    text = (data_dir / folder / "brand-new.yml").read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    assert fields <= set(document)
+    assert "Optional" in text  # the blocks that may go say so
+    if kind == "partnership":
+        (funding,) = document["funding"]
+        assert {"payer", "start_year", "years", "per"} <= set(funding)
+
+
+PARTIES = ["--municipality", "holbeak", "--organisation", "home-start-nyby", "--source", "nyhed"]
+
+
+def test_new_partnership_names_a_missing_id_and_its_near_match_and_writes_nothing(
+    data_dir: Path, capsys
+) -> None:
+    before = sorted(data_dir.rglob("*.yml"))
+    code, out, err = run(
+        data_dir, "new", "partnership", "x-y", *PARTIES, "--no-input", capsys=capsys
+    )
+    assert code == 1 and not out
+    assert (
+        "familyhub new: no municipality 'holbeak' in data/municipalities/: did you mean holbaek?"
+        in err
+    )
+    assert "no source 'nyhed' in data/sources/ (or run again with --create-missing" in err
+    assert err.rstrip().endswith("familyhub new: nothing written")
+    assert sorted(data_dir.rglob("*.yml")) == before
+
+
+def test_new_partnership_with_create_missing_starts_each_missing_file(
+    data_dir: Path, capsys
+) -> None:
+    args = ["new", "partnership", "x-y", *PARTIES, "--create-missing", "--no-input"]
+    code, out, _ = run(data_dir, *args, capsys=capsys)
+    assert code == 0
+    for path in ("municipalities/holbeak", "organisations/home-start-nyby", "sources/nyhed"):
+        assert f"wrote data/{path}.yml" in out
+    partnership = yaml.safe_load((data_dir / "partnerships" / "x-y.yml").read_text("utf-8"))
+    assert partnership["municipality"] == "holbeak" and partnership["sources"] == ["nyhed"]
+    assert partnership["parties"][1]["organisation"] == "home-start-nyby"
+    _, _, err = run(data_dir, "check", capsys=capsys)
+    assert "replace TODO" in err and "no municipality with id" not in err  # only TODOs left
+
+
+def test_new_partnership_on_a_terminal_asks_and_offers_the_near_match(
+    data_dir: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # holbeak, then the near match it meant; a new organisation (Enter: start its file, not one
+    # of its near matches); Enter for the source: fill it in later
+    answers = iter(["holbeak", "holbaek", "home-start-nyby", "", ""])
+    asked: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    code, out, _ = run(data_dir, "new", "partnership", "x-y", capsys=capsys)
+    assert code == 0 and next(answers, None) is None
+    assert "did you mean holbaek?" in out
+    assert asked[0].startswith("the municipality's id (its file name in data/municipalities/")
+    assert (
+        asked[1]
+        == "type the id you meant (holbaek), or Enter to start data/municipalities/holbeak.yml: "
+    )
+    assert asked[3].endswith("or Enter to start data/organisations/home-start-nyby.yml: ")
+    assert not (data_dir / "municipalities" / "holbeak.yml").exists()
+    assert (data_dir / "organisations" / "home-start-nyby.yml").exists()
+    partnership = yaml.safe_load((data_dir / "partnerships" / "x-y.yml").read_text("utf-8"))
+    assert partnership["municipality"] == "holbaek" and partnership["sources"] == ["TODO"]
+
+
+def test_the_party_flags_belong_to_new_partnership(data_dir: Path, capsys) -> None:
+    code, _, err = run(data_dir, "new", "source", "x-y", "--municipality", "holbaek", capsys=capsys)
+    assert code == 2 and "go with `familyhub new partnership`" in err

@@ -25,11 +25,13 @@ from pathlib import Path
 from bench_preview import BACKGROUND_DONE, SERVING, free_port, make_serve
 
 from familyhub.cli.main import main
+from familyhub.site.preview_problems import SHOWN
 
 from .conftest import default_language_only
 
 BUILT = "Documentation built in"
-BUILD_FAILED = "An error happened during the rebuild"
+BUILD_FAILED = SHOWN
+STOPPED = "Shutting down..."
 DETECTED = "Detected file changes"
 # the watcher's debug line for each changed file (mkdocs/livereload, `--verbose`)
 CHANGE = re.compile(r"File\w+Event\(src_path='([^']+)'")
@@ -42,6 +44,7 @@ PORT_ATTEMPTS = 3
 class Preview:
     url: str
     log: Path
+    pid: int
     saved: set[Path] = field(default_factory=set)
 
     def text(self) -> str:
@@ -91,8 +94,8 @@ def serving(project: Path, data: Path | None = None) -> Iterator[Preview]:
         env["FAMILYHUB_DATA"] = str(data)
     for attempt in range(PORT_ATTEMPTS):
         address = f"127.0.0.1:{free_port()}"
-        preview = Preview(f"http://{address}", project / f"serve-{attempt}.log")
-        with preview.log.open("w") as output:
+        log = project / f"serve-{attempt}.log"
+        with log.open("w") as output:
             server = subprocess.Popen(
                 [*make_serve(), "--verbose", "--dev-addr", address],
                 cwd=project,
@@ -100,6 +103,7 @@ def serving(project: Path, data: Path | None = None) -> Iterator[Preview]:
                 stdout=output,
                 stderr=subprocess.STDOUT,
             )
+            preview = Preview(f"http://{address}", log, server.pid)
             try:
                 wait_for(
                     lambda log=preview, run=server: SERVING in log.text() or run.poll() is not None,
@@ -172,6 +176,14 @@ def test_one_edit_costs_one_rebuild_and_shows(project: Path) -> None:
         # a failed build may leave pages unbuilt: the next one is a full build
         preview.save(case, edited + "  broken: [\n")
         wait_for(lambda: preview.count(BUILD_FAILED) == 1, "the failed build")
+        # meanwhile every page answers at once with the problem, file and line, in its language
+        problem = f"data/cases/familiens-hus-esbjerg.yml:{edited.count(chr(10)) + 1}: broken: "
+        for address in (case_url, f"{preview.url}/about.html", f"{preview.url}/"):
+            shown = page(address)
+            assert problem in shown and "Forhåndsvisningen kan ikke vise siden" in shown, address
+            assert 'lang="da"' in shown and "livereload" in shown  # it reloads itself
+        stylesheet = f"{preview.url}/assets/stylesheets/familyhub.css"
+        assert "Forhåndsvisningen" not in page(stylesheet)  # only pages are answered so
         preview.save(case, edited.replace("Rettet i", "Igen rettet i", 1))
         wait_for(shows(case_url, "Igen rettet i forhåndsvisningen."), "the repaired page")
         assert "full build" in preview.last_build()
@@ -180,6 +192,48 @@ def test_one_edit_costs_one_rebuild_and_shows(project: Path) -> None:
         assert preview.count(DETECTED) == 5
         assert preview.count(BUILT) == 5  # the first build and four rebuilds that succeeded
         assert preview.changes_seen() == preview.saved, preview.changes_seen() - preview.saved
+        # stopping the preview (a kill, as Ctrl+C) while Pagefind indexes a save stops Pagefind
+        preview.save(case, edited.replace("Rettet i", "Sidst rettet i", 1))
+        pagefind = started(preview.pid, "pagefind")
+    assert STOPPED in preview.text()
+    assert not [pid for pid in pagefind if running(pid)]
+
+
+def started(parent: int, name: str) -> list[int]:
+    """The processes that parent has started, as soon as one runs `name` (Linux's /proc)."""
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        found = [
+            int(stat.parent.name)
+            for stat in Path("/proc").glob("[0-9]*/stat")
+            if _parent_of(stat) == parent and name in _command_of(stat.parent)
+        ]
+        if found:
+            return found
+        time.sleep(0.01)
+    raise AssertionError(f"{parent} started no {name} in {TIMEOUT_SECONDS} s")
+
+
+def running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "State:\tZ" not in status  # a zombie has ended
+
+
+def _parent_of(stat: Path) -> int | None:
+    try:
+        return int(stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _command_of(process: Path) -> str:
+    try:
+        return (process / "cmdline").read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def test_a_synthetic_data_set_is_served_strictly_and_an_edit_shows(project: Path) -> None:
@@ -199,3 +253,4 @@ def test_a_synthetic_data_set_is_served_strictly_and_an_edit_shows(project: Path
         assert preview.count(DETECTED) == 1
         assert preview.changes_seen() == preview.saved
         assert not re.search(r"^(WARNING|ERROR)", preview.text(), re.MULTILINE)
+        assert "mkdocs_static_i18n: Overriding" not in preview.text()  # its INFO chatter

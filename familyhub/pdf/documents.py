@@ -15,10 +15,10 @@ import posixpath
 import re
 import time
 from collections.abc import Collection, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from familyhub.data.load import load_site_config
@@ -252,12 +252,46 @@ class Built:
     seconds: float
 
 
+class Events(Protocol):
+    """Where a language's build says how far it is: ("planned", how many PDFs), then ("made",
+    each PDF's path); a queue between processes, or a Progress called directly."""
+
+    def put(self, event: tuple[str, Any]) -> None: ...
+
+
+class Progress(Protocol):
+    def languages(self, count: int) -> None: ...
+
+    def planned(self, count: int) -> None: ...
+
+    def made(self, target: str) -> None: ...
+
+
+@dataclass
+class _Direct:
+    progress: Progress | None
+
+    def put(self, event: tuple[str, Any]) -> None:
+        _tell(self.progress, event)
+
+
+def _tell(progress: Progress | None, event: tuple[str, Any]) -> None:
+    if progress is not None:
+        kind, value = event
+        progress.planned(value) if kind == "planned" else progress.made(value)
+
+
 def build_pdfs(
-    site_dir: Path, config_file: Path, data_dir: Path, built: dt.date | None = None
+    site_dir: Path,
+    config_file: Path,
+    data_dir: Path,
+    built: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> list[Built]:
     """Every PDF of the built site in site_dir/pdf/; raises PdfError on any problem.
 
-    Each language is built in a process of its own, side by side when there are cores for it.
+    Each language is built in a process of its own, side by side when there are cores for it;
+    `progress` hears how many PDFs each language plans and each one made.
     """
     try:
         site = load_site_config(data_dir)
@@ -270,16 +304,32 @@ def build_pdfs(
     day = built or build_date()
     jobs = [(site_dir.resolve(), layout, site, lang, day) for lang in site.codes]
     workers = min(len(jobs), os.cpu_count() or 1)
+    if progress is not None:
+        progress.languages(len(jobs))
     if workers < 2:
-        return [pdf for job in jobs for pdf in build_language(*job)]
+        direct = _Direct(progress)
+        return [pdf for job in jobs for pdf in build_language(*job, events=direct)]
     # spawn, not fork: the caller may run threads (a test server), which fork would copy half-way
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return [pdf for pdfs in pool.map(_build_language_job, jobs) for pdf in pdfs]
+    with context.Manager() as manager, ProcessPoolExecutor(workers, mp_context=context) as pool:
+        events = manager.Queue()
+        running = [pool.submit(_build_language_job, (*job, events)) for job in jobs]
+        while wait(running, timeout=0.2).not_done:
+            _pass_on(events, progress)
+        _pass_on(events, progress)
+        return [pdf for job in running for pdf in job.result()]
 
 
-def _build_language_job(job: tuple[Path, SiteLayout, SiteConfig, str, dt.date]) -> list[Built]:
-    return build_language(*job)
+def _pass_on(events: Any, progress: Progress | None) -> None:
+    while not events.empty():
+        _tell(progress, events.get())
+
+
+def _build_language_job(
+    job: tuple[Path, SiteLayout, SiteConfig, str, dt.date, Events],
+) -> list[Built]:
+    site_dir, layout, site, lang, built, events = job
+    return build_language(site_dir, layout, site, lang, built, events=events)
 
 
 def build_language(
@@ -289,6 +339,7 @@ def build_language(
     lang: str,
     built: dt.date,
     whole_hub_only: bool = False,
+    events: Events | None = None,
 ) -> list[Built]:
     """The whole hub's PDF in one language, then the PDF of each page of a registered kind."""
     try:
@@ -301,17 +352,21 @@ def build_language(
     hub = DocumentInfo(
         lang, layout.name, layout.name, description, built, cover=True, path=hub_pdf(lang)
     )
+    printed = (
+        [] if whole_hub_only else [p for p in pages if page_kind(p.path, layout.nav) is not None]
+    )
+    events = events or _Direct(None)
+    events.put(("planned", 1 + len(printed)))
     results = [make_pdf(site_dir, hub_pdf(lang), pages, hub, site)]
-    if whole_hub_only:
-        return results
-    for page in pages:
-        if page_kind(page.path, layout.nav) is not None:
-            target = page_pdf(page.path, lang)
-            info = DocumentInfo(
-                lang, page.title, layout.name, description, built, cover=False, path=target
-            )
-            alone = dataclasses.replace(page, depth=0)
-            results.append(make_pdf(site_dir, target, [alone], info, site))
+    events.put(("made", hub_pdf(lang)))
+    for page in printed:
+        target = page_pdf(page.path, lang)
+        info = DocumentInfo(
+            lang, page.title, layout.name, description, built, cover=False, path=target
+        )
+        alone = dataclasses.replace(page, depth=0)
+        results.append(make_pdf(site_dir, target, [alone], info, site))
+        events.put(("made", target))
     return results
 
 

@@ -19,6 +19,7 @@ from familyhub.data.problems import DataError
 from familyhub.pages.citation import BUILD_DATE_VARIABLE, BuildDateError, build_date, epoch_of
 from familyhub.pdf.documents import PdfError, build_pdfs
 from familyhub.site.headers import write_header_files
+from familyhub.site.progress import PdfProgress, step
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,6 +34,7 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
+        step("1/2 the pages in every language, and their search index (MkDocs)")
         result = subprocess.run(
             [
                 sys.executable,
@@ -66,8 +68,12 @@ def build_site(site_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> int:
 
 
 def _build_pdfs(staging: Path, config_file: Path, site_dir: Path, day: dt.date) -> bool:
+    step("2/2 the PDFs (a few minutes; to edit, make check and make serve are enough)")
     try:
-        built = build_pdfs(staging, config_file, data_dir_beside(config_file), day)
+        with PdfProgress() as progress:
+            built = build_pdfs(
+                staging, config_file, data_dir_beside(config_file), day, progress=progress
+            )
     except PdfError as error:
         print(f"site not built: PDF failed: {error}\n{site_dir} unchanged", file=sys.stderr)
         return False

@@ -10,12 +10,17 @@ build a clean one would give, which is why MkDocs' warning about dirty builds is
 The search index and the downloads are made side by side after each build (Pagefind in its own
 process, the downloads in Python). They take seconds at scale and are not what an editor waits
 to see: a dirty build does not wait for them, the newest build's replacing any still waiting.
+
+Stopping the preview (Ctrl+C, or a `kill` of its process) stops that work too: MkDocs' own
+shutdown follows a kill as it follows Ctrl+C, and then Pagefind is stopped and waiting work
+dropped, so nothing the preview started outlives it.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
+import signal
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from familyhub.pages.incremental import Fingerprint, fingerprint
+from familyhub.site import children
 
 log = logging.getLogger("mkdocs.familyhub")
 # logged by mkdocs.commands.build at every dirty build; familyhub's dirty builds are complete
@@ -33,6 +39,11 @@ def building_another_language(config: Any) -> bool:
     """mkdocs-static-i18n builds every language but the first inside the first one's build
     (calling every hook again): a hook for the whole site acts when that build is not running."""
     return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    """A kill ends the preview as Ctrl+C does: MkDocs' shutdown and on_shutdown then run."""
+    raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 class _WithoutDirtyWarning(logging.Filter):
@@ -46,6 +57,7 @@ class Preview:
     serving: bool = False  # `mkdocs serve`, which builds no PDFs
     _layout: Fingerprint | None = None
     _failed: bool = False
+    _stopping: bool = False
     _jobs: ThreadPoolExecutor | None = None
     _waiting: dict[str, Future[None]] = field(default_factory=dict)
 
@@ -54,6 +66,18 @@ class Preview:
         self.dirty, self.serving = dirty, serving
         if dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+        if serving:
+            for name in ("SIGTERM", "SIGHUP"):  # SIGHUP: its terminal window closed
+                if hasattr(signal, name):
+                    signal.signal(getattr(signal, name), _interrupt)
+
+    def stop(self) -> None:
+        """MkDocs' on_shutdown: drop the work not yet started and stop what runs (Pagefind;
+        the downloads, being Python, end within seconds and write into a folder going away)."""
+        self._stopping = True
+        if self._jobs is not None:
+            self._jobs.shutdown(wait=False, cancel_futures=True)
+        children.stop_all()
 
     def prepare(self, site_dir: Path, layout: list[Path], force: bool = False) -> bool:
         """Before a dirty build: empty site_dir unless the build can stay dirty (only data/
@@ -99,10 +123,13 @@ class Preview:
     def _run(self, name: str, work: Callable[[], object]) -> None:
         if not self.dirty:
             work()
+            log.info("familyhub: %s made", name)  # make site's progress
             return
         try:
             work()
         except Exception as error:  # a preview goes on; the next build tries again
+            if self._stopping:
+                return
             log.error("familyhub: %s failed: %s", name, error)
         else:
             log.info("familyhub: %s updated", name)

@@ -7,10 +7,11 @@ index of the page's own language, so a Danish page searches Danish pages only.
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from pagefind_bin import get_executable
+
+from familyhub.site import children
 
 BUNDLE = "pagefind"
 # Only the page's own text (overrides/main.html marks it data-pagefind-body), less the permalink
@@ -47,7 +48,7 @@ def build_index(site_dir: Path) -> Path:
         "--keep-index-url",
         "--quiet",
     ]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = children.run(command)
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind exited {result.returncode}:\n{result.stderr}")
     bundle = site_dir / BUNDLE
