@@ -47,6 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         hub, problems, site = None, error.problems, _site_alone(data_dir)
     owner = _owner_problems(site, data_dir) if site else []
     errors, warnings = (problems + owner, []) if args.release else (problems, owner)
+    if problems and args.format == "text":
+        warnings = []  # in a terminal, the problems to fix first; a report lists every finding
     _report(args.format, errors, warnings)
     if problems:
         count = len(problems)
