@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from familyhub.cli.check_language import PLACEHOLDER, TEMPLATES
+from familyhub.cli.main import main
+from familyhub.data.load import load_site_config
 from familyhub.data.problems import Problem
 from familyhub.data.yaml_errors import (
     COLON_IN_TEXT,
@@ -15,6 +18,8 @@ from familyhub.data.yaml_errors import (
     UNCLOSED_QUOTE,
 )
 from familyhub.data.yaml_lines import NOT_UTF8, read_yaml
+
+from .conftest import ROOT
 
 GOOD = """\
 id: holbaek-home-start
@@ -143,3 +148,43 @@ def test_a_file_not_saved_as_utf8_says_how_to_save_it(tmp_path: Path, encoding: 
     problems = read(tmp_path, GOOD.encode(encoding))
     assert problems == [Problem("data/partnerships/holbaek-home-start.yml", 3, "(file)", NOT_UTF8)]
     assert "save the file as UTF-8" in NOT_UTF8
+
+
+def test_every_language_of_the_site_says_each_yaml_mistake() -> None:
+    """data/site.yml has each message as a label in every language, with the same {names};
+    the English label is the message itself."""
+    site = load_site_config(ROOT / "data")
+    for language in site.languages:
+        for key, template in TEMPLATES.items():
+            label = language.labels[key]
+            assert set(PLACEHOLDER.findall(label)) == set(PLACEHOLDER.findall(template)), key
+            if language.code == "en":
+                assert label == template
+
+
+@pytest.mark.parametrize(
+    ("options", "terminal", "message"),
+    [
+        (
+            ["--lang", "da"],
+            "C.UTF-8",
+            "et tabulatortegn i starten af linjen: ryk kun ind med mellemrum",
+        ),
+        ([], "nb_NO.UTF-8", "et tabulatortegn i starten av linjen: rykk bare inn med mellomrom"),
+        ([], "C.UTF-8", "a tab at the start of this line: indent with spaces only"),
+    ],
+)
+def test_check_says_a_yaml_mistake_in_the_editors_language(
+    data_dir: Path, capsys, monkeypatch, options: list[str], terminal: str, message: str
+) -> None:
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", terminal)
+    path = data_dir / "partnerships" / "holbaek-home-start.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  en: ", "\n\ten: ", 1), encoding="utf-8")
+    assert main(["--data", str(data_dir), "check", *options]) == 1
+    line = next(n for n, row in enumerate(path.read_text().splitlines(), 1) if "\ten: " in row)
+    assert (
+        f"data/partnerships/holbaek-home-start.yml:{line}: en: {message}" in capsys.readouterr().err
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from familyhub.cli.check_formats import FORMATS, code_quality, workflow_commands
+from familyhub.cli.check_language import editor_language, in_language
 from familyhub.data.address import release_address_problems
 from familyhub.data.load import SITE_CONFIG_FILE, load_hub, load_site_config
 from familyhub.data.problems import DataError, Problem, display
@@ -34,6 +35,12 @@ def add_check_command(commands: Any) -> None:
         help="text: one line per problem (default); gitlab: a Code Quality report (JSON) on"
         " stdout; github: workflow commands that annotate the lines of a pull request",
     )
+    check.add_argument(
+        "--lang",
+        default=None,
+        help="say the YAML mistakes in this language of data/site.yml, such as da or nb"
+        " (default: the terminal's language when the site has it, else English)",
+    )
     check.set_defaults(func=cmd_check)
 
 
@@ -45,6 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems, site = [], hub.site
     except DataError as error:
         hub, problems, site = None, error.problems, _site_alone(data_dir)
+    problems = in_language(problems, site, editor_language(args.lang, site))
     owner = _owner_problems(site, data_dir) if site else []
     errors, warnings = (problems + owner, []) if args.release else (problems, owner)
     if problems and args.format == "text":

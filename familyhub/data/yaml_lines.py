@@ -20,6 +20,7 @@ NOT_UTF8 = (
     " save the file as UTF-8 (in VS Code: click the encoding in the status bar,"
     " Save with Encoding, UTF-8)"
 )
+WRITTEN_TWICE = "{key} is written twice: keep only one"
 EXPECTED_FIELDS = "expected fields, one per line, such as id: aarhus-home-start"
 NOT_FIELDS = {
     type(None): "an empty file",
@@ -74,7 +75,7 @@ def read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
     except yaml.MarkedYAMLError as error:
         if isinstance(error, yaml.constructor.ConstructorError):  # a key given twice
             line = error.problem_mark.line + 1 if error.problem_mark else 1
-            message = f"{key_near(text, line)} is written twice: keep only one"
+            message = WRITTEN_TWICE.format(key=key_near(text, line))
         else:
             line, message = yaml_mistake(text, error)
         problems.append(Problem(shown, line, key_near(text, line), message))
