@@ -173,7 +173,9 @@ def test_invalid_yaml_gives_line(data_dir: Path, edit: Edit, capsys) -> None:
     edit(PARTNERSHIP, lambda text: text.replace("status: unknown", "status: [unknown"))
     code, _, err = check(data_dir, capsys)
     assert code == 1
-    assert f"data/{PARTNERSHIP}:" in err and ": status: invalid YAML:" in err
+    line = line_number(data_dir / PARTNERSHIP, "status: [unknown")
+    bracket = "a [ opened on this line is not closed: end it with ] on the same line"
+    assert f"data/{PARTNERSHIP}:{line}: status: {bracket}" in err
 
 
 def test_key_given_twice_is_refused(data_dir: Path, edit: Edit, capsys) -> None:

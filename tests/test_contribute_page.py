@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from familyhub.cli.main import main
 
-from .conftest import PREFIX, ROOT
+from .conftest import LANGUAGE_CODES, PREFIX, ROOT
 
 # docs/contribute.md in the default language, contribute.<code>.md in each other one
 CONTRIBUTE_PAGES = [f"contribute.{code}.md" if PREFIX[code] else "contribute.md" for code in PREFIX]
@@ -155,6 +157,8 @@ WALK = [
     {"  en: Viborg and Home-Start": "\ten: Viborg and Home-Start"},  # a tab
     {"  en: Viborg and Home-Start": '  en: "Viborg and Home-Start'},  # a quote not closed
     {"status: active": "status: [active"},
+    {"status: active": "status:active"},  # no space after the colon
+    {"  en: Viborg and Home-Start": "  en: @Viborg and Home-Start"},
     {"summary:": "startyear: 2025\nsummary:"},
     {"summary:": "budget: 3\nsummary:"},
     # the texts of summary at the left margin
@@ -202,3 +206,30 @@ def test_every_message_the_contribute_page_quotes_is_real(
         if not all(part.strip() in said for part in message.split("…") if part.strip())
     ]
     assert missing == [], f"{missing}\n{said}"
+
+
+YAML_EXAMPLE = re.compile(r"```yaml\n(.*?)```", re.S)
+GUIDE = "guides/municipal-partnership.yml"
+
+
+def with_example(data_dir: Path, example: str) -> None:
+    """The guide's item `contact-person` replaced by the page's example, indented as an item."""
+    guide = data_dir / GUIDE
+    text = guide.read_text(encoding="utf-8")
+    start, end = text.index("  - id: contact-person\n"), text.index("- phase: organise")
+    guide.write_text(text[:start] + textwrap.indent(example, "  ") + text[end:], "utf-8")
+
+
+def test_the_checklist_example_has_every_language_and_passes_check(data_dir: Path, capsys) -> None:
+    """Each page's YAML example, put into a guide as it stands, passes `familyhub check`."""
+    for page in CONTRIBUTE_PAGES:
+        example = YAML_EXAMPLE.search((ROOT / "docs" / page).read_text(encoding="utf-8"))
+        assert example, page
+        item = yaml.safe_load(example.group(1))[0]
+        assert set(item["title"]) == set(item["text"]) == set(LANGUAGE_CODES), page
+        with_example(data_dir, example.group(1))
+        assert run(data_dir, capsys, "check", exits=0).count("ok: ") == 1
+    # the control: the example without its Norwegian title is refused
+    without_nb = re.sub(r"(?m)^    nb: Utpek.*\n", "", example.group(1))
+    with_example(data_dir, without_nb)
+    assert "title: missing translation: nb" in run(data_dir, capsys, "check", exits=1)

@@ -10,15 +10,17 @@ from typing import Any
 import yaml
 
 from familyhub.data.problems import WHOLE_FILE, Problem, display
-from familyhub.data.yaml_errors import yaml_mistake
+from familyhub.data.yaml_errors import UNREADABLE, control_character, yaml_mistake
 
-KEY_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+# a field's name, also one glued to its value (status:active), not an address's https://
+KEY_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:(?![/:])")
 MAX_FILE_BYTES = 1_000_000
 NOT_UTF8 = (
     "not saved as UTF-8 (this line has a letter such as æ, ø or å in another encoding):"
     " save the file as UTF-8 (in VS Code: click the encoding in the status bar,"
     " Save with Encoding, UTF-8)"
 )
+WRITTEN_TWICE = "{key} is written twice: keep only one"
 EXPECTED_FIELDS = "expected fields, one per line, such as id: aarhus-home-start"
 NOT_FIELDS = {
     type(None): "an empty file",
@@ -73,19 +75,18 @@ def read_yaml(path: Path, data_dir: Path, problems: list[Problem]) -> Any:
     except yaml.MarkedYAMLError as error:
         if isinstance(error, yaml.constructor.ConstructorError):  # a key given twice
             line = error.problem_mark.line + 1 if error.problem_mark else 1
-            message = f"{key_near(text, line)} is written twice: keep only one"
+            message = WRITTEN_TWICE.format(key=key_near(text, line))
         else:
             line, message = yaml_mistake(text, error)
         problems.append(Problem(shown, line, key_near(text, line), message))
         return None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
-        message = f"invalid YAML: character {chr(error.character)!r} is not allowed"
+        message = control_character(error.character)
         problems.append(Problem(shown, line, key_near(text, line), message))
         return None
-    except yaml.YAMLError as error:
-        message = "invalid YAML: " + " ".join(str(error).split())
-        problems.append(Problem(shown, 1, WHOLE_FILE, message))
+    except yaml.YAMLError:
+        problems.append(Problem(shown, 1, WHOLE_FILE, UNREADABLE))
         return None
     if not isinstance(document, dict):
         found = NOT_FIELDS.get(type(document), "something else")
