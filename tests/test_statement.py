@@ -88,7 +88,12 @@ def test_check_refuses_a_status_the_known_problems_contradict_and_an_untranslate
 
 
 def h2_texts(html: str) -> list[str]:
-    return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)]
+    """Each h2's words, without its permalink (¶)."""
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html, re.DOTALL)
+    return [
+        re.sub(r"<[^>]+>", "", re.sub(r"<a [^>]*headerlink.*?</a>", "", h)).strip()
+        for h in headings
+    ]
 
 
 @pytest.mark.parametrize("lang", PREFIX)
