@@ -1,6 +1,7 @@
 """Pictures a reader can read (issue 12): each fills its column, and every text of every picture
 is drawn at 12 CSS px or more on a desktop and 11 px or more on a phone, measured in a real
-browser; in the PDF, the amounts stand inside the page at a readable size (pdftotext -bbox)."""
+browser; in the PDF, the amounts stand inside the page at a readable size (pdftotext -bbox).
+Issue 21: the kinds of picture are found in the build, so a new kind is measured too."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from .conftest import PREFIX
-from .test_pictures import CHARTS_WITH_BARS, FUNDINGS
+from .test_pictures import FUNDINGS
 
 # the PDFs' amounts are read as words, and Norwegian writes its thousands with spaces
 LANGUAGES = ["da", "en"]
@@ -23,14 +24,29 @@ LANGUAGES = ["da", "en"]
 GRID_AMOUNTS = {1280: 9 * len(PREFIX), 390: 0}
 # the smallest text a reader gets, in CSS px, by the viewport's width
 SMALLEST = {1280: 12.0, 390: 11.0}
-PAGES = [
-    f"{prefix}{page}"
-    for prefix in PREFIX.values()
-    for page in ("partnerships/index.html", "guides/new-branch-norway.html")
-]
-# in each language: the funding charts with bars and the network on the partnerships overview
-# (counted by hand in tests/test_pictures.py), the timeline on the guide
-PICTURES = len(PREFIX) * (CHARTS_WITH_BARS + 2)
+# every picture's root names its kind (familyhub/pictures/parts.py render_svg)
+PICTURE = re.compile(r'<svg [^>]*data-picture="([^"]+)"')
+FIGURE = re.compile(r"<figure[^>]*>\s*<svg ")
+
+
+def picture_pages(site: Path) -> dict[str, str]:
+    """Each kind of picture in the build and the first page of the default language that shows
+    it, found in the built HTML: a new kind is measured without editing this test."""
+    first: dict[str, str] = {}
+    for html in sorted(site.glob("*/*.html")):
+        text = html.read_text(encoding="utf-8")
+        if "data-picture=" not in text:
+            continue
+        for kind in PICTURE.findall(text):
+            first.setdefault(kind, html.relative_to(site).as_posix())
+    return first
+
+
+def figures_on(site: Path, pages: list[str]) -> int:
+    """How many pictures the pages show at any one width (one layout of each figure)."""
+    return sum(len(FIGURE.findall((site / page).read_text(encoding="utf-8"))) for page in pages)
+
+
 # every shown picture: its width, its column's, and each text's drawn size and box in the picture
 MEASURE = """() => Array.from(document.querySelectorAll("figure svg"))
   .filter((svg) => svg.getBoundingClientRect().width > 0)
@@ -39,6 +55,7 @@ MEASURE = """() => Array.from(document.querySelectorAll("figure svg"))
     const scale = svg.getBoundingClientRect().width / box.width;
     return {
       id: svg.querySelector("title").id,
+      kind: svg.dataset.picture,
       width: svg.getBoundingClientRect().width,
       column: svg.closest("figure").parentElement.getBoundingClientRect().width,
       viewWidth: box.width,
@@ -62,11 +79,11 @@ def drawn_amounts(lang: str) -> set[str]:
 
 
 @functools.cache  # both tests at a width read the same measurements: the pages load once
-def measured(browser: Browser, url: str, width: int) -> list[dict]:  # type: ignore[type-arg]
+def measured(browser: Browser, url: str, width: int, pages: tuple[str, ...]) -> list[dict]:  # type: ignore[type-arg]
     context = browser.new_context(viewport={"width": width, "height": 900})
     page: Page = context.new_page()
     pictures = []
-    for path in PAGES:
+    for path in pages:
         response = page.goto(f"{url}/{path}", wait_until="load")
         assert response is not None and response.status == 200, path
         pictures.extend({**picture, "page": path} for picture in page.evaluate(MEASURE))
@@ -75,18 +92,44 @@ def measured(browser: Browser, url: str, width: int) -> list[dict]:  # type: ign
 
 
 @pytest.fixture(scope="module")
-def measurements(browser: Browser, site_url: str) -> dict[int, list[dict]]:  # type: ignore[type-arg]
-    """Every picture of PAGES measured at each width, once for the tests below."""
-    return {width: measured(browser, site_url, width) for width in SMALLEST}
+def kinds(built_site: Path) -> dict[str, str]:
+    found = picture_pages(built_site)
+    # the kinds this suite knew when it was written: the search itself must not come up short
+    assert {"funding_chart", "network", "timeline", "series_chart"} <= set(found), found
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(kinds: dict[str, str]) -> tuple[str, ...]:
+    """The pages that show every kind of picture, in every language."""
+    shown = sorted(set(kinds.values()))
+    return tuple(f"{prefix}{page}" for prefix in PREFIX.values() for page in shown)
+
+
+@pytest.fixture(scope="module")
+def measurements(browser: Browser, site_url: str, pages: tuple[str, ...]) -> dict[int, list[dict]]:  # type: ignore[type-arg]
+    """Every picture of the pages measured at each width, once for the tests below."""
+    return {width: measured(browser, site_url, width, pages) for width in SMALLEST}
+
+
+def test_every_kind_of_picture_is_measured_at_one_width_or_the_other(
+    measurements: dict[int, list[dict]],  # type: ignore[type-arg]
+    kinds: dict[str, str],
+) -> None:
+    shown = {picture["kind"] for pictures in measurements.values() for picture in pictures}
+    assert shown == set(kinds)
 
 
 @pytest.mark.parametrize("width", SMALLEST)
 def test_every_picture_fills_its_column_with_text_a_reader_can_read(
     measurements: dict[int, list[dict]],  # type: ignore[type-arg]
+    built_site: Path,
+    pages: tuple[str, ...],
     width: int,
 ) -> None:
     pictures = measurements[width]
-    assert len(pictures) == PICTURES
+    # one layout of every figure shows, whatever the width
+    assert len(pictures) == figures_on(built_site, list(pages))
     problems = []
     for picture in pictures:
         where = f"{picture['page']} #{picture['id']} at {width} px"
@@ -105,21 +148,21 @@ def test_amounts_stand_clear_of_the_grid_and_inside_the_picture(
     measurements: dict[int, list[dict]],  # type: ignore[type-arg]
     width: int,
 ) -> None:
-    """No grid line runs through an amount, and no text is cut off at the picture's edges."""
+    """No grid line runs through a funding chart's amount, and no text is cut off at the
+    picture's edges."""
     pictures = measurements[width]
-    assert len(pictures) == PICTURES
     texts = amounts_checked = 0
     for picture in pictures:
         for text in picture["texts"]:
             assert text["left"] >= 0 and text["right"] <= picture["viewWidth"], text["text"]
             texts += 1
-        if picture["grid"]:
+        if picture["kind"] == "funding_chart":
             amounts = [text for text in picture["texts"] if text["amount"]]
             assert amounts
             for amount in amounts:
                 assert amount["left"] > max(picture["grid"]), amount["text"]
                 amounts_checked += 1
-    assert texts > 10 * PICTURES
+    assert texts and all(picture["texts"] for picture in pictures)
     # the wide charts draw a grid, the phone's do not: every bar's amount, in every language
     assert amounts_checked == GRID_AMOUNTS[width]
 

@@ -33,6 +33,8 @@ MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 SEED_PATTERN = r"^[0-9a-z_]+\.txt$"
 # a date as precise as the source gives it: 2017, 2017-03 or 2017-03-01
 PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+# a WCAG 2.1 success criterion, such as 1.3.1 or 2.4.11
+WCAG_PATTERN = r"^[1-4]\.[1-9]\.[1-9][0-9]?$"
 # What each pattern asks for, in the words of `familyhub check`'s messages: an editor reads
 # "write a language code …", not a regular expression.
 PATTERN_HINTS = {
@@ -43,6 +45,7 @@ PATTERN_HINTS = {
     MONTH_PATTERN: "a month as YYYY-MM, such as 2025-11",
     SEED_PATTERN: "the file name of a seed text, such as 000_0835533d724fc592.txt",
     PARTIAL_DATE_PATTERN: "a date as precise as the source gives it: 2017, 2017-03 or 2017-03-01",
+    WCAG_PATTERN: "a WCAG 2.1 success criterion by its number, such as 1.3.1",
 }
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN)]
@@ -51,6 +54,7 @@ ShortStr = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 Number = StrictInt | StrictFloat
 NonNegative = Annotated[Number, Field(ge=0)]
 Currency = Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)]
+WcagCriterion = Annotated[str, StringConstraints(pattern=WCAG_PATTERN)]
 # the error type of a money field given anything but digits; familyhub/data/messages.py words it
 # with the text as the file has it (YAML reads 300.000 as the decimal 300.0)
 WHOLE_AMOUNT_ERROR = "whole_amount"

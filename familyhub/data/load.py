@@ -21,6 +21,7 @@ from familyhub.data.problems import WHOLE_FILE, DataError, Problem, display, fie
 from familyhub.data.references import entity_references
 from familyhub.data.site_config import SiteConfig
 from familyhub.data.terms import TERMS_FILE
+from familyhub.data.statement import statement_problems
 from familyhub.data.todo import MARKER, todo_locations
 from familyhub.data.yaml_lines import line_of, read_yaml
 
@@ -197,6 +198,7 @@ def _site_config_problems(site: SiteConfig, path: Path, data_dir: Path) -> list[
             )
         )
     problems.extend(address_problems(site, path, shown))
+    problems.extend(statement_problems(site, path, shown))
     reference = set(site.languages[0].labels)
     for index, language in enumerate(site.languages):
         for key in sorted(reference ^ set(language.labels)):

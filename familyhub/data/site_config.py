@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl
 
 from familyhub.data.fields import (
     Currency,
+    Day,
     LanguageCode,
     ShortStr,
     Slug,
     Strict,
+    TextBody,
+    WcagCriterion,
 )
 
 
@@ -30,6 +33,24 @@ class Publisher(Strict):
 
 # what a release must state in every language
 PUBLISHER_FIELDS = ("name", "contact", "editor", "licence")
+
+
+class KnownProblem(Strict):
+    """Content that does not meet WCAG 2.1 AA yet, as the accessibility statement lists it: the
+    success criterion it fails, what and where in every language, and where it is followed up."""
+
+    wcag: WcagCriterion
+    problem: dict[LanguageCode, TextBody]
+    reference: HttpUrl | None = None
+
+
+class Accessibility(Strict):
+    """The accessibility statement's facts (docs/accessibility*.md), kept beside the publisher:
+    how far the site complies, what does not yet, and when that was last reviewed."""
+
+    status: Literal["compliant", "partially-compliant", "not-compliant"]
+    last_review: Day
+    known_problems: list[KnownProblem] = []
 
 
 class Language(Strict):
@@ -66,6 +87,8 @@ class SiteConfig(Strict):
     site_url: ShortStr | None = None
     # true while site_url is an example: `familyhub check` warns, `check --release` refuses
     site_url_example: bool = False
+    # the accessibility statement's status, known problems and date of review (issue 21)
+    accessibility: Accessibility | None = None
 
     @property
     def codes(self) -> list[str]:

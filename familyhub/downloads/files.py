@@ -19,6 +19,8 @@ from babel.numbers import get_decimal_symbol
 from familyhub.data.kinds import FOLDER_OF_KIND, KINDS
 from familyhub.data.load import Hub
 from familyhub.data.schema import DRAFT, all_schemas
+from familyhub.downloads.package import DCAT, PACKAGE, Download, Metadata, data_package, dcat_record
+from familyhub.pages.citation import build_date, version
 from familyhub.pages.compose import make_renderer
 from familyhub.pages.download_columns import Cell, Column, Line
 from familyhub.pages.download_table import (
@@ -183,12 +185,33 @@ def overview_sheet(kind: str, renderer: Renderer, site_url: str, day: dt.date) -
     )
 
 
+def described(sheet: Sheet, path: Path, locale: str) -> Download:
+    decimal = get_decimal_symbol(locale)
+    return Download(
+        path=path.name,
+        title=sheet.title,
+        language=sheet.language,
+        columns=tuple(sheet.columns),
+        header=tuple(sheet.header),
+        rows=tuple(tuple(row) for row in sheet.rows),
+        delimiter=";" if decimal == "," else ",",
+        decimal=decimal,
+    )
+
+
+def write_json(path: Path, content: Any) -> Path:
+    path.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
 def write_downloads(hub: Hub, out_dir: Path, site_url: str = "") -> list[Path]:
-    """site/data/: each overview per language as CSV and XLSX, and the register with its schema."""
+    """site/data/: each overview per language as CSV and XLSX, the register with its schema,
+    and their description for data portals (datapackage.json, dcat.jsonld)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
+    downloads = []
     backlinks = Backlinks(hub)
-    today = dt.date.today()
+    today = build_date()
     for language in hub.site.languages:
         renderer = make_renderer(hub, language.code, backlinks)
         for kind in DOWNLOAD_KINDS:
@@ -200,11 +223,16 @@ def write_downloads(hub: Hub, out_dir: Path, site_url: str = "") -> list[Path]:
             xlsx_path = out_dir / download_name(kind, language.code, "xlsx")
             write_xlsx(xlsx_path, sheet)
             written += [csv_path, xlsx_path]
-    for name, content in (
-        (REGISTER, register(hub)),
-        (REGISTER_SCHEMA, register_schema(hub.site.codes, hub.site.preparing)),
+            downloads += [described(sheet, path, language.locale) for path in (csv_path, xlsx_path)]
+    fmt = make_renderer(hub, hub.site.default_language, backlinks).fmt
+    for name, content, title in (
+        (REGISTER, register(hub), "download-register"),
+        (REGISTER_SCHEMA, register_schema(hub.site.codes, hub.site.preparing), "download-schema"),
     ):
-        path = out_dir / name
-        path.write_text(json.dumps(content, ensure_ascii=False, indent=1), encoding="utf-8")
-        written.append(path)
+        written.append(write_json(out_dir / name, content))
+        downloads.append(Download(path=name, title=fmt.label(title)))
+    # the portal's addresses are absolute: data/site.yml's where the build was given none
+    meta = Metadata(hub, site_url or hub.site.site_url or "", version(), today)
+    written.append(write_json(out_dir / PACKAGE, data_package(downloads, meta)))
+    written.append(write_json(out_dir / DCAT, dcat_record(downloads, meta)))
     return written

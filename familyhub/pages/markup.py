@@ -61,6 +61,12 @@ def external_link(url: str) -> Markup:
     return Markup(f"[{escape_text(url)}]({target})")
 
 
+def named_link(text: str, url: str) -> Markup:
+    """A link with words of its own to an address from data, encoded as external_link's."""
+    target = quote(url, safe=":/?#@!$&'*+,;=%-._~")
+    return Markup(f"[{escape_text(text)}]({target})")
+
+
 def anchor(slug: str) -> Markup:
     """An HTML id from a slug; the schema guarantees slugs hold only a-z, 0-9 and '-'."""
     if not SLUG.fullmatch(slug):

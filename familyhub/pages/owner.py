@@ -36,6 +36,7 @@ class Owner:
     register: str
     schema: str
     tables: str
+    portal: str  # issue 21: datapackage.json and dcat.jsonld, for data portals
     data_href: str  # from the language's root, where the About page is
 
 
@@ -71,6 +72,7 @@ def owner(language: Language, default_language: str) -> Owner:
         register=fmt.label("download-register"),
         schema=fmt.label("download-schema"),
         tables=fmt.label("download-tables"),
+        portal=fmt.label("download-portal"),
         data_href="../data/" if root else "data/",
     )
 

@@ -79,9 +79,12 @@ _ENV = Environment(
 def render_svg(template: str, **context: Any) -> Markup:
     """An SVG template of familyhub/templates, every text HTML-escaped, as one line of HTML.
 
-    The funding charts, the network and the timeline use it: one environment for every SVG,
-    not one per picture.
+    The funding charts, the network, the timeline and the series charts use it: one environment
+    for every SVG, not one per picture.
     """
     svg = _ENV.get_template(template).render(**context)
+    # the picture's kind, its template's name, on its root: tests find every kind in a build
+    end = svg.index(">", svg.index("<svg"))
+    svg = f'{svg[:end]} data-picture="{template.removesuffix(".svg.j2")}"{svg[end:]}'
     # one line: a blank line would end the raw HTML block in the Markdown page
     return Markup(" ".join(line.strip() for line in svg.splitlines() if line.strip()))

@@ -11,7 +11,16 @@ from markupsafe import Markup
 from familyhub.data.facts import Series, SeriesPoint
 from familyhub.data.models import Organisation
 from familyhub.i18n import Formatter
-from familyhub.pictures.parts import GRID, INK, axis_ticks, render_svg
+from familyhub.pictures.parts import (
+    GRID,
+    INK,
+    NARROW,
+    NARROW_CLASS,
+    TEXT_SIZE,
+    WIDE_CLASS,
+    axis_ticks,
+    render_svg,
+)
 
 WIDTH = 600
 HEIGHT = 260
@@ -21,6 +30,10 @@ BOTTOM = 36
 CHAR_WIDTH = 8
 MIN_SLOT = 48
 BAR_SHARE = 0.6
+# the phone's layout: one row a year, its year, a bar as long as its share and its value after it
+NARROW_ROW = 26
+NARROW_BAR = 16
+NARROW_GAP = 6
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,15 @@ class Bar:
     y: float
     width: float
     height: float
+    point: Point
+
+
+@dataclass(frozen=True)
+class Row:
+    """One year in the phone's layout: where its row starts and how long its bar is."""
+
+    y: float
+    length: float
     point: Point
 
 
@@ -91,9 +113,11 @@ def _chart(owner: str, series: Series, fmt: Formatter) -> SeriesChart:
             )
         )
     description = "; ".join(f"{p.year}: {p.value_text}" for p in points)
-    svg = render_svg(
+    element_id = f"fh-series-{owner}-{series.id}"
+    wide = render_svg(
         "series_chart.svg.j2",
-        element_id=f"fh-series-{owner}-{series.id}",
+        layout=WIDE_CLASS,
+        element_id=element_id,
         title=title,
         description=description,
         bars=bars,
@@ -109,7 +133,41 @@ def _chart(owner: str, series: Series, fmt: Formatter) -> SeriesChart:
         ink=INK,
         grid=GRID,
     )
-    return SeriesChart(series, title, points, svg)
+    narrow = _narrow(f"{element_id}-narrow", title, description, points, scale)
+    return SeriesChart(series, title, points, wide + narrow)
+
+
+def _narrow(
+    element_id: str, title: str, description: str, points: list[Point], scale: float
+) -> Markup:
+    """The phone's layout, NARROW wide so that its text keeps about its size on a phone: where
+    the wide one would shrink its text to 7 px, each year is a row with its bar across."""
+    year_width = max(len(str(p.year)) for p in points) * CHAR_WIDTH + NARROW_GAP
+    value_width = max(len(p.value_text) for p in points) * CHAR_WIDTH + NARROW_GAP
+    bar_area = NARROW - 4 - year_width - value_width
+    rows = [
+        Row(
+            y=4 + index * NARROW_ROW,
+            length=max(1.0, round(point.point.value / scale * bar_area, 1)),
+            point=point,
+        )
+        for index, point in enumerate(points)
+    ]
+    return render_svg(
+        "series_chart_narrow.svg.j2",
+        layout=NARROW_CLASS,
+        element_id=element_id,
+        title=title,
+        description=description,
+        rows=rows,
+        bar_x=4 + year_width,
+        bar_height=NARROW_BAR,
+        gap=NARROW_GAP,
+        width=NARROW,
+        height=8 + len(rows) * NARROW_ROW,
+        text_size=TEXT_SIZE,
+        ink=INK,
+    )
 
 
 def series_charts(organisation: Organisation, fmt: Formatter) -> list[SeriesChart]:
