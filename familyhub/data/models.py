@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Discriminator, Field, StringConstraints, Tag, model_validator
 
 from familyhub.data.evidence import DesignField, Participants, Rating
 from familyhub.data.facts import (
@@ -40,13 +40,25 @@ from familyhub.data.fields import (
 )
 
 
+def _title_form(value: Any) -> str:
+    return "described" if isinstance(value, dict) else "published"
+
+
+# one form's message, not both: a description missing a language is told so
+SourceTitle = Annotated[
+    Annotated[ShortStr, Tag("published")] | Annotated[Text, Tag("described")],
+    Discriminator(_title_form),
+]
+
+
 class Source(Record):
     """A cited document. Sources cite themselves, so they have no `sources` list."""
 
-    title: ShortStr
-    # true where the page gives no title and the hub describes it instead
-    title_descriptive: bool = False
-    publisher: ShortStr
+    # issue 23: the title the source was published under, as it gives it, in its `language`;
+    # or, where the page has no title, the hub's description of it in every language
+    title: SourceTitle
+    # None where the notes do not record who publishes the page (the reader's label says so)
+    publisher: ShortStr | None = None
     kind: Literal[
         "news",
         "presentation",
@@ -70,6 +82,24 @@ class Source(Record):
     # "as read" month of a web page, e.g. 2026-11
     accessed: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)] | None = None
     summary: Text
+
+    @property
+    def title_descriptive(self) -> bool:
+        """The hub describes the page (it has no title of its own to quote)."""
+        return isinstance(self.title, dict)
+
+    def title_in(self, lang: str) -> str:
+        """The title a reader of `lang` sees: the published one, or the hub's description."""
+        return self.title[lang] if isinstance(self.title, dict) else self.title
+
+    def cited_as(self, lang: str) -> str:
+        """Publisher and title, as a plain-text citation (the title alone without a publisher)."""
+        title = self.title_in(lang)
+        return f"{self.publisher}: {title}" if self.publisher else title
+
+    def foreign_title(self, lang: str) -> str | None:
+        """The language of the title where it is not `lang` (a screen reader must switch)."""
+        return None if isinstance(self.title, dict) or self.language == lang else self.language
 
     def consistency_problems(
         self, entities: dict[str, dict[str, Any]]

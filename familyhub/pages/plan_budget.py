@@ -100,7 +100,7 @@ def benchmarks(hub: Hub, guide: Guide, fmt: Formatter) -> list[dict[str, str]]:
                 "amount": amount_text(funding, fmt),
                 "period": period_text(funding),
                 "covers": fmt.text(funding.description),
-                "source": f"{source.publisher}: {source.title}",
+                "source": source.cited_as(fmt.code),
                 "source_href": f"../sources/{source.id}.html",
                 "source_id": source.id,
             }
