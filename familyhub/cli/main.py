@@ -11,6 +11,7 @@ from familyhub.cli import scale as scale_cli
 from familyhub.cli.guide import add_guide_command
 from familyhub.cli.loading import load_or_report
 from familyhub.data.address import release_address_problems
+from familyhub.data.currency_words import currency_problems
 from familyhub.data.load import SITE_CONFIG_FILE, data_dir_from_env
 from familyhub.data.new import add_new_command
 from familyhub.data.problems import DataError, display
@@ -38,6 +39,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_DATA
+    for problem in currency_problems(hub):  # issue 23: a warning, also on --release
+        print(f"warning: {problem}", file=sys.stderr)
     counts = ", ".join(f"{len(by_id)} {kind}" for kind, by_id in hub.entities.items())
     print(f"ok: {hub.count()} entities in {args.data} ({counts})")
     return EXIT_OK
