@@ -94,6 +94,11 @@ def test_every_page_shows_only_its_own_language_outside_marked_passages(
     assert "Volunteer family contacts wanted" in english.read_text(encoding="utf-8")
     norwegian = built_site / "nb/sources/rakkestad-frivillige-familiekontakter-soekes.html"
     assert "Frivillige familiekontakter søkes" in visible_text(norwegian.read_text("utf-8"))
+    # a value on which sources disagree: the source's own words marked, the hub's translated
+    network = built_site / "organisations/home-start-familiekontakten-norge.html"
+    assert '<span lang="nb">47 koordinatorer</span>' in network.read_text(encoding="utf-8")
+    model = (built_site / "en/models/familiens-hus.html").read_text(encoding="utf-8")
+    assert "mothers under 26 (project description, draft)" in model
 
 
 def test_the_check_of_pages_finds_another_language_and_spares_a_marked_passage() -> None:

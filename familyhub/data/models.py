@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, StringConstraints, Tag, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from familyhub.data.evidence import DesignField, Participants, Rating
 from familyhub.data.facts import (
@@ -18,6 +18,7 @@ from familyhub.data.fields import (
     MONTH_PATTERN,
     SEED_PATTERN,
     Amount,
+    AsGivenOrText,
     Country,
     Currency,
     Day,
@@ -40,23 +41,12 @@ from familyhub.data.fields import (
 )
 
 
-def _title_form(value: Any) -> str:
-    return "described" if isinstance(value, dict) else "published"
-
-
-# one form's message, not both: a description missing a language is told so
-SourceTitle = Annotated[
-    Annotated[ShortStr, Tag("published")] | Annotated[Text, Tag("described")],
-    Discriminator(_title_form),
-]
-
-
 class Source(Record):
     """A cited document. Sources cite themselves, so they have no `sources` list."""
 
     # issue 23: the title the source was published under, as it gives it, in its `language`;
     # or, where the page has no title, the hub's description of it in every language
-    title: SourceTitle
+    title: AsGivenOrText
     # None where the notes do not record who publishes the page (the reader's label says so)
     publisher: ShortStr | None = None
     kind: Literal[
@@ -96,10 +86,6 @@ class Source(Record):
         """Publisher and title, as a plain-text citation (the title alone without a publisher)."""
         title = self.title_in(lang)
         return f"{self.publisher}: {title}" if self.publisher else title
-
-    def foreign_title(self, lang: str) -> str | None:
-        """The language of the title where it is not `lang` (a screen reader must switch)."""
-        return None if isinstance(self.title, dict) or self.language == lang else self.language
 
     def consistency_problems(
         self, entities: dict[str, dict[str, Any]]

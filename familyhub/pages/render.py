@@ -136,6 +136,7 @@ class Renderer:
             "link": self.link,
             "cite": self.cite,
             "source_title": self.source_title,
+            "as_given": self.as_given,
             "source_address": self.source_address,
             "figure_value": self.figure_value,
             "funding_value": self.funding_value,
@@ -191,9 +192,18 @@ class Renderer:
     def source_title(self, source: Any) -> Markup:
         """issue 23: a source's title in the reader's language, or, where it is the title the
         source was published under in another language, marked with that language."""
-        text = escape_text(source.title_in(self.lang))
-        foreign = source.foreign_title(self.lang)
-        return Markup('<span lang="{}">{}</span>').format(foreign, text) if foreign else text
+        return self.as_given(source.title, source.id)
+
+    def as_given(self, value: str | dict[str, str], source_id: str) -> Markup:
+        """issue 23: the hub's words in the reader's language, or a source's own words marked
+        with the source's language where it is not the page's."""
+        if isinstance(value, dict):
+            return escape_text(value[self.lang])
+        language = self.hub.get("source", source_id).language
+        text = escape_text(value)
+        if language == self.lang:
+            return text
+        return Markup('<span lang="{}">{}</span>').format(language, text)
 
     def source_address(self, source_id: str) -> Markup:
         """issue 22: a source's address after its title, for paper (web print and PDF), where
