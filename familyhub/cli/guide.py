@@ -227,10 +227,10 @@ def plain_markdown(value: object) -> Markup:
     return Markup(_INLINE_MARKUP.sub(r"\\\1", html.escape(flat, quote=False)))
 
 
-def source_text(hub: Hub, source_id: str) -> Markup:
+def source_text(hub: Hub, source_id: str, lang: str) -> Markup:
     """A citation that needs no site around it: publisher, title and address."""
     source = hub.get("source", source_id)
-    text = plain_markdown(f"{source.publisher}: {source.title}")
+    text = plain_markdown(source.cited_as(lang))
     if not source.url:
         return text
     return Markup(f"{text}, <{quote(source.url, safe=URL_SAFE)}>")
@@ -247,8 +247,8 @@ def personal_guide(hub: Hub, lang: str, plan: Plan, suffix: str) -> str:
         lang=lang,
         plan=plan,
         requirement_set=hub.get("requirement_set", plan.requirement_set),
-        sources=[source_text(hub, source_id) for source_id in dict.fromkeys(sources)],
-        benchmark_source=lambda figure: source_text(hub, figure["source_id"]),
+        sources=[source_text(hub, source_id, lang) for source_id in dict.fromkeys(sources)],
+        benchmark_source=lambda figure: source_text(hub, figure["source_id"], lang),
         total_weeks=sum(phase["weeks"] for phase in plan.guide["phases"]),
     )
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

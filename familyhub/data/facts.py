@@ -9,10 +9,10 @@ from pydantic import Field, model_validator
 
 from familyhub.data.fields import (
     Amount,
+    AsGivenOrText,
     Currency,
     NonNegative,
     PartialDate,
-    ShortStr,
     Slug,
     SourceId,
     Strict,
@@ -35,7 +35,8 @@ class Event(Strict):
 class Claim(Strict):
     """One value of a disputed fact, as one source gives it."""
 
-    value: ShortStr
+    # as the source words it, in its language; or the hub's words in every language
+    value: AsGivenOrText
     # the date the source states its value for; none: the page is undated
     as_of: PartialDate | None = None
     source: SourceId
@@ -51,7 +52,11 @@ class Dispute(Strict):
 
     @model_validator(mode="after")
     def _really_disagrees(self) -> Dispute:
-        if len({claim.value for claim in self.claims}) < 2:
+        values = {
+            tuple(sorted(c.value.items())) if isinstance(c.value, dict) else c.value
+            for c in self.claims
+        }
+        if len(values) < 2:
             raise ValueError("a dispute holds at least two different values")
         return self
 

@@ -13,11 +13,13 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     StrictFloat,
     StrictInt,
     StringConstraints,
+    Tag,
     ValidationInfo,
     field_validator,
 )
@@ -121,6 +123,18 @@ TRANSLATED_KEY = "x-familyhub-translated"
 TextBody = Annotated[str, StringConstraints(max_length=MAX_TEXT_LENGTH)]
 # A human-readable text in every configured language: {da: ..., en: ...}.
 Text = Annotated[dict[str, TextBody], AfterValidator(_check_translations), TranslatedMarker()]
+
+
+def _wording(value: Any) -> str:
+    return "in-every-language" if isinstance(value, dict) else "as-given"
+
+
+# issue 23: words as a source gives them, in the source's language (a title, a value it states),
+# or the hub's own words in every language; one form's message, not both ("missing translation")
+AsGivenOrText = Annotated[
+    Annotated[ShortStr, Tag("as-given")] | Annotated[Text, Tag("in-every-language")],
+    Discriminator(_wording),
+]
 
 SourceId = Annotated[Slug, RefTo("source")]
 OrganisationId = Annotated[Slug, RefTo("organisation")]

@@ -20,8 +20,8 @@ from familyhub.data.models import Source
 from familyhub.data.problems import WHOLE_FILE, DataError, Problem, display, field_name
 from familyhub.data.references import entity_references
 from familyhub.data.site_config import SiteConfig
-from familyhub.data.terms import TERMS_FILE
 from familyhub.data.statement import statement_problems
+from familyhub.data.terms import TERMS_FILE
 from familyhub.data.todo import MARKER, todo_locations
 from familyhub.data.yaml_lines import line_of, read_yaml
 

@@ -18,6 +18,7 @@ from familyhub.data.fields import (
     MONTH_PATTERN,
     SEED_PATTERN,
     Amount,
+    AsGivenOrText,
     Country,
     Currency,
     Day,
@@ -43,10 +44,11 @@ from familyhub.data.fields import (
 class Source(Record):
     """A cited document. Sources cite themselves, so they have no `sources` list."""
 
-    title: ShortStr
-    # true where the page gives no title and the hub describes it instead
-    title_descriptive: bool = False
-    publisher: ShortStr
+    # issue 23: the title the source was published under, as it gives it, in its `language`;
+    # or, where the page has no title, the hub's description of it in every language
+    title: AsGivenOrText
+    # None where the notes do not record who publishes the page (the reader's label says so)
+    publisher: ShortStr | None = None
     kind: Literal[
         "news",
         "presentation",
@@ -70,6 +72,20 @@ class Source(Record):
     # "as read" month of a web page, e.g. 2026-11
     accessed: Annotated[str, StringConstraints(pattern=MONTH_PATTERN)] | None = None
     summary: Text
+
+    @property
+    def title_descriptive(self) -> bool:
+        """The hub describes the page (it has no title of its own to quote)."""
+        return isinstance(self.title, dict)
+
+    def title_in(self, lang: str) -> str:
+        """The title a reader of `lang` sees: the published one, or the hub's description."""
+        return self.title[lang] if isinstance(self.title, dict) else self.title
+
+    def cited_as(self, lang: str) -> str:
+        """Publisher and title, as a plain-text citation (the title alone without a publisher)."""
+        title = self.title_in(lang)
+        return f"{self.publisher}: {title}" if self.publisher else title
 
     def consistency_problems(
         self, entities: dict[str, dict[str, Any]]

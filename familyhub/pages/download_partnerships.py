@@ -152,7 +152,7 @@ def _funding_cells(funding: Any, ctx: PageContext) -> Line:
         per_year(funding),
         ctx.fmt.label(f"funding-{funding.status}"),
         ctx.fmt.text(funding.shared) if funding.shared else None,
-        f"{source.publisher}: {source.title}",
+        source.cited_as(ctx.fmt.code),
         source.url,
     ]
 

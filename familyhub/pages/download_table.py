@@ -61,7 +61,7 @@ OVERVIEW_COLUMNS: dict[str, list[ColumnValue]] = {
         (Column("cases", "number"), _count("municipality", "case")),
     ],
     "source": [
-        (Column("publisher"), lambda e, _: e.publisher),
+        (Column("publisher"), lambda e, c: e.publisher or c.fmt.label("not-recorded")),
         (Column("published", "date"), _published),
         (Column("language"), lambda e, c: c.fmt.label(f"language-{e.language}")),
         (Column("source-kind"), lambda e, c: c.fmt.label(f"source-{e.kind}")),

@@ -100,9 +100,11 @@ def benchmarks(hub: Hub, guide: Guide, fmt: Formatter) -> list[dict[str, str]]:
                 "amount": amount_text(funding, fmt),
                 "period": period_text(funding),
                 "covers": fmt.text(funding.description),
-                "source": f"{source.publisher}: {source.title}",
+                "source": source.cited_as(fmt.code),
                 "source_href": f"../sources/{source.id}.html",
                 "source_id": source.id,
+                # issue 23: a published title in another language is read in that language
+                "source_lang": None if source.title_descriptive else source.language,
             }
         )
     return found

@@ -135,6 +135,8 @@ class Renderer:
             "partial_date": fmt.partial_date,
             "link": self.link,
             "cite": self.cite,
+            "source_title": self.source_title,
+            "as_given": self.as_given,
             "source_address": self.source_address,
             "figure_value": self.figure_value,
             "funding_value": self.funding_value,
@@ -157,7 +159,12 @@ class Renderer:
         # thousands of pages link to the same few entities: each link is made once
         key = (kind, entity_id)
         if key not in self._links:
-            text = escape_text(display_name(self.hub.get(kind, entity_id), self.lang))
+            entity = self.hub.get(kind, entity_id)
+            text = (
+                self.source_title(entity)
+                if kind == "source"
+                else escape_text(display_name(entity, self.lang))
+            )
             self._links[key] = Markup(f"[{text}](../{entity_path(kind, entity_id)})")
         return self._links[key]
 
@@ -177,9 +184,26 @@ class Renderer:
         key = ("cite", source_id)
         if key not in self._links:
             source = self.hub.get("source", source_id)
-            text = escape_text(f"{source.publisher}: {source.title}")
+            publisher = escape_text(f"{source.publisher}: ") if source.publisher else ""
+            text = publisher + self.source_title(source)
             self._links[key] = Markup(f"[{text}](../{entity_path('source', source_id)})")
         return self._links[key]
+
+    def source_title(self, source: Any) -> Markup:
+        """issue 23: a source's title in the reader's language, or, where it is the title the
+        source was published under in another language, marked with that language."""
+        return self.as_given(source.title, source.id)
+
+    def as_given(self, value: str | dict[str, str], source_id: str) -> Markup:
+        """issue 23: the hub's words in the reader's language, or a source's own words marked
+        with the source's language where it is not the page's."""
+        if isinstance(value, dict):
+            return escape_text(value[self.lang])
+        language = self.hub.get("source", source_id).language
+        text = escape_text(value)
+        if language == self.lang:
+            return text
+        return Markup('<span lang="{}">{}</span>').format(language, text)
 
     def source_address(self, source_id: str) -> Markup:
         """issue 22: a source's address after its title, for paper (web print and PDF), where

@@ -166,10 +166,9 @@ class PageData:
         return data
 
     def _source(self, entity: Any, _: AddressOf) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "publisher": {"@type": "Organization", "name": entity.publisher},
-            "inLanguage": entity.language,  # the document's own language
-        }
+        data: dict[str, Any] = {"inLanguage": entity.language}  # the document's own language
+        if entity.publisher:
+            data["publisher"] = {"@type": "Organization", "name": entity.publisher}
         if entity.url:
             data["sameAs"] = str(entity.url)
         published = entity.published or entity.year

@@ -608,6 +608,9 @@
         figure.covers + " " + fmt.label("source") + ": "));
       var source = element("a", figure.source);
       source.href = figure.source_href;
+      if (figure.source_lang && figure.source_lang !== document.documentElement.lang) {
+        source.lang = figure.source_lang;
+      }
       item.appendChild(source);
       list.appendChild(item);
     });
