@@ -62,6 +62,8 @@ def problems(value: Any, fields: list[Field], where: str) -> Iterator[str]:
 
 def value_problems(value: Any, field: Field, where: str) -> Iterator[str]:
     widget = field["widget"]
+    if widget == "object" and isinstance(value, str) and field.get("one_language_in_file"):
+        return  # a title or a value as its source gives it: kept in the file, not in the form
     if widget == "object":
         yield from problems(value, field["fields"], where)
     elif widget == "list":

@@ -64,10 +64,14 @@ def test_score_off_its_scale(data_dir: Path, edit: Edit, capsys) -> None:
 
 
 def test_a_rating_without_its_scores(data_dir: Path, edit: Edit, capsys) -> None:
-    path = edit(
-        RATING,
-        lambda text: text.split("rating:\n")[0] + "source_notes:" + text.split("source_notes:")[1],
-    )
+    def without_rating(text: str) -> str:
+        """The file less its rating block: the line rating: and the indented lines under it."""
+        lines = text.splitlines(keepends=True)
+        start = lines.index("rating:\n")
+        end = next(n for n in range(start + 1, len(lines)) if not lines[n].startswith(" "))
+        return "".join(lines[:start] + lines[end:])
+
+    path = edit(RATING, without_rating)
     code, _, err = check(data_dir, capsys)
     assert code == 1
     line = line_number(path, "design: rating")

@@ -75,6 +75,11 @@ def _widget_of(annotation: Any, metadata: list[Any], kinds: Kinds, required: boo
         return _relation(ref.kind, kinds)
     if any(isinstance(item, TranslatedMarker) for item in metadata):
         return _translated(kinds, required)
+    if _is_union(annotation) and any(_is_translated(option) for option in get_args(annotation)):
+        # words as a source gives them (one string) or the hub's in every language: Decap has
+        # no widget for either-or, so the form offers the three languages; a title as published
+        # stays in the file (the key tells the round-trip test, and Decap ignores it)
+        return {**_translated(kinds, required=False), "one_language_in_file": True}
     origin = get_origin(annotation)
     if origin is Literal:
         return {"widget": "select", "options": [str(option) for option in get_args(annotation)]}
@@ -123,6 +128,11 @@ def _scalar(annotation: Any, metadata: list[Any]) -> Widget:
         # the words of `familyhub check`'s message, not the regular expression
         widget["pattern"] = [pattern, PATTERN_HINTS.get(pattern, f"must match {pattern}")]
     return widget
+
+
+def _is_translated(annotation: Any) -> bool:
+    _, metadata = _unwrap(annotation, [])
+    return any(isinstance(item, TranslatedMarker) for item in metadata)
 
 
 def _is_number(annotation: Any) -> bool:
