@@ -47,12 +47,14 @@ edit: $(INSTALLED) $(DECAP_SERVER)
 	  $(DECAP_SERVER) & server=$$!; \
 	$(BIN)/mkdocs serve --dirty$(if $(PORT), --dev-addr 127.0.0.1:$(PORT))
 
-# Both cores (one shared site build, tests/conftest.py), a test file per worker so that its
-# module fixtures are made once, in the order conftest.py gives (files that build first, the quick
-# ones last); the 15 slowest tests listed at the end. `make lint`'s commands run as tests
-# (tests/test_lint.py), beside the others rather than before them.
+# Three workers on the two cores: while one waits (for a shared build, tests/conftest.py, or for
+# a browser page), the other two keep both cores busy; with two, a run left a third of the
+# machine idle. A test file per worker so that its module fixtures are made once, in the order
+# conftest.py gives (a file of each shared build first, the quick ones last); the 15 slowest
+# tests listed at the end. `make lint`'s commands run as tests (tests/test_lint.py), beside the
+# others rather than before them.
 test: $(INSTALLED) $(SYSTEM) $(PDF_SYSTEM) $(AXE) $(DECAP_SERVER)
-	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=15
+	$(BIN)/pytest -n 3 --dist loadfile --no-loadscope-reorder --durations=15
 
 # Seconds per whole-hub PDF (median of 3), target <= 15 s per language.
 bench-pdf: $(INSTALLED) $(PDF_SYSTEM)

@@ -47,6 +47,8 @@ def add_swedish(project: Path) -> None:
             document = yaml.safe_load(path.read_text(encoding="utf-8"))
             path.write_text(yaml.safe_dump(with_swedish(document), allow_unicode=True), "utf-8")
     site = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))
+    if "accessibility" in site:  # the statement's known problems, a text in every language
+        site["accessibility"] = with_swedish(site["accessibility"])
     english = next(language for language in site["languages"] if language["code"] == "en")
     site["languages"].append({**english, "code": NEW, "locale": "sv_SE", "name": "Svenska"})
     (data / "site.yml").write_text(yaml.safe_dump(site, allow_unicode=True), "utf-8")

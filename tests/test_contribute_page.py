@@ -21,7 +21,7 @@ from .conftest import LANGUAGE_CODES, PREFIX, ROOT
 # docs/contribute.md in the default language, contribute.<code>.md in each other one
 CONTRIBUTE_PAGES = [f"contribute.{code}.md" if PREFIX[code] else "contribute.md" for code in PREFIX]
 
-QUOTED = re.compile(r"^\| `([^`]+)` \|", re.M)
+QUOTED = re.compile(r"^\| `([^`]+)`(?:\{: lang=\"en\" \})? \|", re.M)  # English, marked as such
 # what a newcomer types into the partnership skeleton, with the mistakes the page warns about
 FILLED = [
     "Viborg og Home-Start",

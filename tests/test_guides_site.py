@@ -29,8 +29,9 @@ ASSETS = [
 # the plan in the address, prints it, links the municipalities the hub knows, and since issue 13
 # adds on-costs and dates the budget's years; issue 22 adds the budget by calendar year, the
 # funding split, the register's figures, numbers read the language's way and a link's
-# impossible values reported, and a scroll shadow on phones: 8.8 KB of the script gzipped)
-PAGE_ASSETS_BUDGET_BYTES = 37_000
+# impossible values reported, and a scroll shadow on phones: 8.8 KB of the script gzipped; issue
+# 21 marks a benchmark's published title with its language, 106 bytes past 37,000)
+PAGE_ASSETS_BUDGET_BYTES = 37_500
 
 
 def page(site: Path, lang: str, name: str) -> str:

@@ -60,9 +60,30 @@ def _complete(element: Any, box: Any, pydyf: Any) -> None:
     if str(element["S"]) == "/Figure" and box.element.tag == f"{_SVG}svg":
         _describe_picture(element, box.element, pydyf)
     annotation = getattr(box, "link_annotation", None)
-    if annotation is not None and box.element.tag == "a" and _words(box.element):
-        # a link's description is its words (WeasyPrint gives the address or the anchor's name)
+    # a link's description is its words (WeasyPrint gives the address or the anchor's name); a
+    # link whose words hold a passage in another language (<span lang>) has its annotation on
+    # that passage's box: the passage's words then, where nothing better was given
+    if (
+        annotation is not None
+        and _words(box.element)
+        and (box.element.tag == "a" or not _described(annotation))
+    ):
         annotation["Contents"] = pydyf.String(_words(box.element))
+
+
+def _described(annotation: Any) -> bool:
+    """Whether a link annotation says more than where it goes (its target is WeasyPrint's)."""
+
+    def text(value: Any) -> Any:
+        return getattr(value, "string", value)
+
+    contents = text(annotation.get("Contents"))
+    action = annotation.get("A")
+    targets = {
+        text(annotation.get("Dest")),
+        text(action.get("URI")) if action is not None else None,
+    }
+    return contents is not None and contents not in targets
 
 
 def _words(element: Any) -> str:
