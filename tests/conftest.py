@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass
@@ -27,10 +28,12 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from familyhub.data.kinds import KINDS
 from familyhub.data.load import load_site_config
 from familyhub.data.site_config import SiteConfig
+from familyhub.pages.citation import BUILD_DATE_VARIABLE, build_date, epoch_of
 from familyhub.pdf import documents
 from familyhub.site.build import build_site
-from familyhub.site.headers import security_headers
+from familyhub.site.headers import security_headers, write_header_files
 
+from . import pdf_step
 from .injected import inject
 from .register_fixtures import add_register_examples
 
@@ -61,6 +64,10 @@ PREFIX = {
 # issue 24: the web editor (Decap CMS) in site/admin/, a page of no language of the site's own
 EDITOR_FOLDER = "admin"
 SHARED_BUILDS = {"built_site", "injected_project"}
+# the shared build's PDFs (tests/pdf_step.py), made beside the first tests of its pages
+PDF_STEP_LOG = "pdf-step.log"
+PDF_STEP_SECONDS = 1800
+PDF_STEPS: list[subprocess.Popen[bytes]] = []  # held, so that no running step is collected
 OWN_BUILDS = {"versions", "filter_url", "hub_url"}
 SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py", "test_lint.py"}
 # files that drive chromium through Playwright without the browser fixture
@@ -72,8 +79,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     order the files for `make test` (`--dist loadfile --no-loadscope-reorder`, which hands the
     first file to the first worker and the second to the second): a file of each shared build
     first, so that both builds start at once, one per worker; then the files that build on their
-    own, then those that share a build, and the many quick files last, to fill both workers'
-    last minutes evenly."""
+    own, then those that share a build, then those that read the shared build's PDFs (made
+    meanwhile), and the many quick files last, to fill the workers' last minutes evenly."""
     cost: dict[Path, int] = {}
     starts: dict[str, Path] = {}
     for item in items:
@@ -83,13 +90,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         builds_alone = needs & OWN_BUILDS or item.path.name in SLOW_FILES
         if builds_alone or needs & SHARED_BUILDS:
             item.add_marker(pytest.mark.slow)
-        for build in sorted(needs & SHARED_BUILDS):
+        reads_pdfs = "built_pdfs" in needs
+        for build in sorted(needs & SHARED_BUILDS) if not reads_pdfs else ():
             starts.setdefault(build, item.path)
-        rank = 2 if builds_alone else 3 if needs & SHARED_BUILDS else 4
+        rank = 2 if builds_alone else 4 if reads_pdfs else 3 if needs & SHARED_BUILDS else 5
         cost[item.path] = min(rank, cost.get(item.path, rank))
     for rank, path in enumerate(dict.fromkeys(starts[build] for build in sorted(starts))):
         cost[path] = rank
     items.sort(key=lambda item: cost[item.path])  # stable: each file keeps its own order
+
+
+def pytest_sessionfinish() -> None:
+    """A worker that started the shared build's PDF step ends after it: another worker's test may
+    still be waiting for those PDFs."""
+    for step in PDF_STEPS:
+        step.wait()
 
 
 def language_pages(site: Path, lang: str) -> list[Path]:
@@ -148,8 +163,10 @@ def only_languages(project: Path, codes: list[str]) -> Path:
     return project
 
 
-def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_mkdocs_build(
+    project: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     env.pop("FAMILYHUB_DATA", None)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
@@ -206,13 +223,48 @@ def site_config_narrowed_to(codes: Sequence[str], data_dir: Path) -> SiteConfig:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/ of a real `make site` of the real data and pages (built once per test run: it is
-    slow, and the pages' download links point at the PDFs)."""
+    """site/ of the real data and pages, built once per test run as `make site` builds it: a
+    strict MkDocs build with the build's date, the host's header files, then the PDFs. The PDFs
+    (most of the build's time) are made by tests/pdf_step.py in a process of their own, so that
+    the tests of the pages start at once; a test that reads a PDF asks for built_pdfs."""
 
     def make(folder: Path) -> None:
-        make_site(copy_project(folder / "project"))
+        project = copy_project(folder / "project")
+        day = build_date()
+        result = run_mkdocs_build(project, {BUILD_DATE_VARIABLE: epoch_of(day)})
+        assert result.returncode == 0, result.stderr
+        write_header_files(project / "site")
+        with (project / PDF_STEP_LOG).open("w", encoding="utf-8") as log:
+            PDF_STEPS.append(
+                subprocess.Popen(
+                    [sys.executable, "-m", "tests.pdf_step", str(project), day.isoformat()],
+                    cwd=ROOT,
+                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                )
+            )
 
     return shared(tmp_path_factory, "built-site", make) / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def built_pdfs(built_site: Path) -> Path:
+    """built_site once its PDFs are made: every PDF counted as the PDF step said it ("PDF 42/42",
+    what an editor waiting for `make site` reads)."""
+    project = built_site.parent
+    deadline = time.monotonic() + PDF_STEP_SECONDS
+    while not (project / pdf_step.MADE).exists():
+        failed = project / pdf_step.FAILED
+        assert not failed.exists(), failed.read_text(encoding="utf-8")
+        assert time.monotonic() < deadline, (project / PDF_STEP_LOG).read_text(encoding="utf-8")
+        time.sleep(1)
+    said = (project / PDF_STEP_LOG).read_text(encoding="utf-8")
+    counted = re.findall(r"^PDF (\d+)/(\d+): ", said, re.MULTILINE)
+    made = len(list((built_site / "pdf").rglob("*.pdf")))
+    assert counted and counted[-1] == (str(made), str(made)), said
+    return built_site
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 # hidden or machine text, and every element marked with a language of its own (not <html>)
 _SKIPPED = re.compile(
     r"<(script|style|template)\b.*?</\1>"
-    r"|<(span|a|q|i|em|cite|blockquote|p|li|div|td|h[1-6])\b[^>]*\blang=\"[^\"]*\"[^>]*>.*?</\2>",
+    r"|<(span|a|q|i|em|cite|code|blockquote|p|li|div|td|h[1-6])\b[^>]*\blang=\"[^\"]*\"[^>]*>.*?</\2>",
     re.S,
 )
 _TAG = re.compile(r"<[^>]+>")

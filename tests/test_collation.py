@@ -16,6 +16,9 @@ from familyhub.i18n import alphabetical
 
 from .conftest import ROOT
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 HUB = load_hub(ROOT / "data")
 PREFIX = {"da": "", "en": "en/", "nb": "nb/"}
 LOCALE = {language.code: language.locale for language in HUB.site.languages}

@@ -17,6 +17,9 @@ from familyhub.pages.citation import version
 from .conftest import ROOT
 from .test_pdf import text_of
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 HUB = load_hub(ROOT / "data")
 SITE = HUB.site.language("da")
 ADDRESS = str(HUB.site.site_url).rstrip("/")

@@ -7,7 +7,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from .conftest import ROOT, SITE_YML
+
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
 
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 # the site's own address (issue 21): its canonical and alternate links are internal links

@@ -25,6 +25,9 @@ from familyhub.site.build import build_site
 from .conftest import PREFIX, ROOT, default_language_only, language_pages, run_mkdocs_build
 from .test_site import KEY_FIGURES
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 HUB = load_hub(ROOT / "data")
 LANGUAGES = PREFIX  # language -> folder of its pages in site/
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}

@@ -20,6 +20,9 @@ from familyhub.pdf.documents import hub_pdf, page_pdf
 
 from .conftest import PREFIX
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 
 @dataclass(frozen=True)
 class Kind:

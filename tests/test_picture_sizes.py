@@ -16,6 +16,9 @@ from playwright.sync_api import Browser, Page
 from .conftest import PREFIX
 from .test_pictures import FUNDINGS
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 # the PDFs' amounts are read as words, and Norwegian writes its thousands with spaces
 LANGUAGES = ["da", "en"]
 

@@ -20,6 +20,9 @@ from familyhub.pdf.documents import hub_pdf
 from .conftest import PREFIX, ROOT, language_pages, run_mkdocs_build
 from .test_pdf import built_on, days_of_the_build
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 HUB = load_hub(ROOT / "data")
 Edit = Callable[[str, Callable[[str], str]], Path]
 REAL_PUBLISHER = {

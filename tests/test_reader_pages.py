@@ -16,6 +16,9 @@ from familyhub.pdf.documents import hub_pdf
 from .conftest import PREFIX, ROOT, language_pages
 from .page_count import pages_per_language
 
+# the shared build's PDFs are made beside the first tests of its pages: these wait for them
+pytestmark = pytest.mark.usefixtures("built_pdfs")
+
 HUB = load_hub(ROOT / "data")
 # words that only a developer's page would use
 COMMAND_LINE = re.compile(
@@ -63,6 +66,7 @@ def test_the_performance_report_is_in_the_repository_not_the_site(built_site: Pa
 def test_contribute_is_in_the_footer_and_on_about_not_in_the_menu(
     built_site: Path, lang: str
 ) -> None:
+
     title = HUB.site.language(lang).labels["contribute"]
     checked = 0
     for page in reader_pages(built_site, lang):

@@ -66,7 +66,9 @@ def requested(page: Page) -> list[str]:
 
 
 def status(page: Page) -> str:
-    page.locator(".fh-search__status:not(:empty)").wait_for()
+    page.locator(".fh-search__status:not(:empty)").wait_for(
+        timeout=60_000
+    )  # slow on a busy machine
     return page.locator(".fh-search__status").inner_text()
 
 
