@@ -11,15 +11,13 @@ from playwright.sync_api import Page
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
-from familyhub.data.load import load_hub
 from familyhub.i18n import alphabetical
 
-from .conftest import ROOT
+from .real_data import HUB
 
 # the shared build's PDFs are made beside the first tests of its pages: these wait for them
 pytestmark = pytest.mark.usefixtures("built_pdfs")
 
-HUB = load_hub(ROOT / "data")
 PREFIX = {"da": "", "en": "en/", "nb": "nb/"}
 LOCALE = {language.code: language.locale for language in HUB.site.languages}
 # the overview table's first column: the municipalities' names as linked, top to bottom

@@ -30,6 +30,7 @@ from familyhub.pages.compose import make_renderer
 
 from .conftest import PREFIX, SITE_YML, InjectedProject
 from .injected import FORMULAS
+from .real_data import HUB
 
 # a spreadsheet where the decimal mark is a comma (da, nb) reads CSV split at semicolons
 DELIMITER = {"da": ";", "en": ",", "nb": ";"}
@@ -54,8 +55,7 @@ def hub(injected_project: InjectedProject) -> Any:
 
 def overviews() -> list[tuple[str, str]]:
     """Every overview with rows but the partnerships' (an empty one shows a row of dashes)."""
-    hub = load_hub(Path(__file__).resolve().parent.parent / "data")
-    kinds = [k for k in FOLDER_OF_KIND if k not in ("guide", "partnership") and hub.entities[k]]
+    kinds = [k for k in FOLDER_OF_KIND if k not in ("guide", "partnership") and HUB.entities[k]]
     return [(kind, lang) for kind in kinds for lang in PREFIX]
 
 
@@ -162,9 +162,11 @@ def as_the_overview(kind: str, row: list[str], fmt: Formatter) -> list[str]:
 
 
 @pytest.mark.parametrize(("kind", "lang"), overviews())
-def test_csv_and_xlsx_read_back_equal_the_overview(site: Path, kind: str, lang: str) -> None:
+def test_csv_and_xlsx_read_back_equal_the_overview(
+    site: Path, hub: Any, kind: str, lang: str
+) -> None:
     """Between the id and the page's address, the overview's columns as it shows them."""
-    fmt = Formatter(load_hub(site.parent / "data").site.language(lang))
+    fmt = Formatter(hub.site.language(lang))
     # a date the source does not give is "undated" on the page, an empty cell in the files
     undated = fmt.label("undated")
     expected = [
@@ -183,7 +185,6 @@ def test_csv_and_xlsx_read_back_equal_the_overview(site: Path, kind: str, lang: 
     header, *rows = [[unquoted(cell) for cell in row] for row in iso]
     assert len(set(header)) == len(header) and header[1] == expected[0][0]  # no label twice
     assert [as_the_overview(kind, row, fmt)[1 : 1 + width] for row in rows] == expected[1:]
-    hub = load_hub(site.parent / "data")
     assert [row[0] for row in rows] == [entity.id for entity in by_name(hub, kind, lang)]
     for row in rows:
         assert page_of(site, hub, row[-1]).is_file(), row[-1]

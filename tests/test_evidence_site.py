@@ -11,16 +11,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from familyhub.data.load import load_hub
 from familyhub.pages.citation import version
 
-from .conftest import ROOT
+from .real_data import HUB
 from .test_pdf import text_of
 
 # the shared build's PDFs are made beside the first tests of its pages: these wait for them
 pytestmark = pytest.mark.usefixtures("built_pdfs")
 
-HUB = load_hub(ROOT / "data")
 SITE = HUB.site.language("da")
 ADDRESS = str(HUB.site.site_url).rstrip("/")
 PUBLISHER = SITE.publisher.name

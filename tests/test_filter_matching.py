@@ -10,11 +10,9 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from familyhub.data.load import load_hub
+from .conftest import PREFIX, copy_project, run_mkdocs_build, serving
+from .real_data import HUB
 
-from .conftest import PREFIX, ROOT, copy_project, run_mkdocs_build, serving
-
-HUB = load_hub(ROOT / "data")
 PARTNERSHIPS = "partnerships/index.html"
 
 

@@ -11,12 +11,11 @@ import pytest
 
 from familyhub.cli.main import main
 from familyhub.data.guide_model import PHASES
-from familyhub.data.load import load_hub
 from familyhub.pages.guides import item_views, plans_by_requirement_set
 
-from .conftest import LANGUAGE_CODES, ROOT
+from .conftest import LANGUAGE_CODES
+from .real_data import HUB
 
-HUB = load_hub(ROOT / "data")
 DASH, TIMES = "\u2013", "\u00d7"  # as the labels write them
 BRANCH = "guides/new-branch-norway.yml"
 Edit = Callable[[str, Callable[[str], str]], Path]

@@ -13,16 +13,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from familyhub.cli.main import main
-from familyhub.data.load import load_hub
 
-from .conftest import ROOT
 from .guides_fixtures import ADDED_ITEM, REMOVED_ITEM, Versions, versions
+from .real_data import HUB
 
 __all__ = ["versions"]  # a fixture, imported for pytest
 
 pytestmark = pytest.mark.browser
 
-HUB = load_hub(ROOT / "data")
 BRANCH = "new-branch-norway"
 # the items of data/guides/new-branch-norway.yml, counted by hand (not by the code that lists them)
 TOTAL = 44

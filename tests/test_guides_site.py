@@ -11,14 +11,13 @@ from typing import Any
 import pytest
 import yaml
 
-from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 from familyhub.pages.guides import item_views
 
 from .conftest import PREFIX, ROOT, InjectedProject
 from .injected import INJECTED, event_handlers
+from .real_data import HUB
 
-HUB = load_hub(ROOT / "data")
 GUIDES = list(HUB.entities["guide"])
 ASSETS = [
     "assets/javascripts/familyhub-checklist.js",

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from familyhub.cli.main import main
-from familyhub.data.load import load_hub, load_site_config
+from familyhub.data.load import load_site_config
 
 from .conftest import PREFIX, ROOT
 from .page_languages import Markers, leaks, visible_text
+from .real_data import HUB
 
-HUB = load_hub(ROOT / "data")
 SITE = load_site_config(ROOT / "data")
 VOSS = "municipalities/voss.yml"
 HOLBAEK = "partnerships/holbaek-home-start.yml"

@@ -17,18 +17,17 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from familyhub.data.kinds import FOLDER_OF_KIND
-from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 from familyhub.pdf.documents import PAGE_KINDS, hub_pdf, page_kind, page_pdf, read_layout
 from familyhub.site.build import build_site
 
 from .conftest import PREFIX, ROOT, default_language_only, language_pages, run_mkdocs_build
+from .real_data import HUB
 from .test_site import KEY_FIGURES
 
 # the shared build's PDFs are made beside the first tests of its pages: these wait for them
 pytestmark = pytest.mark.usefixtures("built_pdfs")
 
-HUB = load_hub(ROOT / "data")
 LANGUAGES = PREFIX  # language -> folder of its pages in site/
 KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDER_OF_KIND.items()}
 LAYOUT = read_layout(ROOT / "mkdocs.yml")

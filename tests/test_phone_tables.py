@@ -8,11 +8,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from familyhub.data.kinds import FOLDER_OF_KIND
-from familyhub.data.load import load_hub
 
-from .conftest import PREFIX, ROOT
+from .conftest import PREFIX
+from .real_data import HUB
 
-HUB = load_hub(ROOT / "data")
 OVERVIEWS = [
     f"{folder}/index.html"
     for kind, folder in FOLDER_OF_KIND.items()

@@ -19,9 +19,9 @@ from familyhub.pages.compose import make_renderer
 from familyhub.pictures.funding_chart import MAX_BARS, funding_panels, period_text
 from familyhub.pictures.network import MAX_PER_SIDE, network
 
-from .conftest import PREFIX, ROOT, InjectedProject
+from .conftest import PREFIX, InjectedProject
+from .real_data import HUB
 
-HUB = load_hub(ROOT / "data")
 SVG = "{http://www.w3.org/2000/svg}"
 HTML = "{http://www.w3.org/1999/xhtml}"
 OVERVIEW = "partnerships/index.html"

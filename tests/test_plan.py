@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 from familyhub.pages.guides import BROWSER_DATE_FIELDS, browser_formats
 from familyhub.pages.plan import (
@@ -26,9 +25,9 @@ from familyhub.pages.plan import (
     schedule,
 )
 
-from .conftest import ROOT
+from .real_data import HUB
 
-SITE = load_hub(ROOT / "data").site
+SITE = HUB.site
 
 
 def line(input_name: str, fte: float | None, years: int) -> BudgetLineSpec:

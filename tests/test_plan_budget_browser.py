@@ -11,14 +11,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from familyhub.cli.main import main
-from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 
-from .conftest import ROOT
+from .real_data import HUB
 
 pytestmark = pytest.mark.browser
 
-HUB = load_hub(ROOT / "data")
 SITE = HUB.site
 NOK_FUNDING_LINES = sum(
     funding.currency == "NOK" for p in HUB.all("partnership") for funding in p.funding

@@ -13,17 +13,16 @@ from pathlib import Path
 import pytest
 
 from familyhub.cli.main import main
-from familyhub.data.load import load_hub
 from familyhub.i18n import Formatter
 from familyhub.pdf.documents import hub_pdf
 
-from .conftest import PREFIX, ROOT, language_pages, run_mkdocs_build
+from .conftest import PREFIX, language_pages, run_mkdocs_build
+from .real_data import HUB
 from .test_pdf import built_on, days_of_the_build
 
 # the shared build's PDFs are made beside the first tests of its pages: these wait for them
 pytestmark = pytest.mark.usefixtures("built_pdfs")
 
-HUB = load_hub(ROOT / "data")
 Edit = Callable[[str, Callable[[str], str]], Path]
 REAL_PUBLISHER = {
     "da": "Holbæk Kommune, Børn og Familie",

@@ -10,16 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.data.load import load_hub
 from familyhub.pdf.documents import hub_pdf
 
 from .conftest import PREFIX, ROOT, language_pages
 from .page_count import pages_per_language
+from .real_data import HUB
 
 # the shared build's PDFs are made beside the first tests of its pages: these wait for them
 pytestmark = pytest.mark.usefixtures("built_pdfs")
 
-HUB = load_hub(ROOT / "data")
 # words that only a developer's page would use
 COMMAND_LINE = re.compile(
     r"familyhub (guide|check|synth|render)|make (bench|site|serve)|terminal|command[ -]line|"

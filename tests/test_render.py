@@ -11,15 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from familyhub.data.load import load_hub, load_site_config
+from familyhub.data.load import load_site_config
 from familyhub.i18n import Formatter
 from familyhub.pdf.content import DocumentInfo, document_html, read_page
 from familyhub.pdf.weasy import render, write_pdf
 
-from .conftest import ROOT, InjectedProject
+from .conftest import InjectedProject
 from .injected import INJECTED, INJECTIONS, event_handlers
+from .real_data import HUB
 
-SITE = load_hub(ROOT / "data").site
+SITE = HUB.site
 
 
 NBSP = "\u00a0"  # Norwegian groups thousands with a space that does not break

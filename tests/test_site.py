@@ -13,12 +13,12 @@ import pytest
 from pyld import jsonld
 
 from familyhub.data.kinds import FOLDER_OF_KIND
-from familyhub.data.load import load_hub
 from familyhub.pages.render import display_name
 from familyhub.site.head import entity_description
 
-from .conftest import EDITOR_FOLDER, PREFIX, ROOT, language_pages
+from .conftest import EDITOR_FOLDER, PREFIX, language_pages
 from .page_count import pages_in_all_languages
+from .real_data import HUB
 
 REPO_URL = "https://github.com/familyhub/familyhub"  # mkdocs.yml
 # every script a page loads (Material's bundle without its hash)
@@ -33,7 +33,6 @@ PAGE_SCRIPTS = {
     "table-filter.js",
 }
 
-HUB = load_hub(ROOT / "data")
 LANGUAGES = PREFIX  # language -> folder of its pages in site/
 HAND_WRITTEN = ["index", "about", "contribute", "accessibility"]
 

@@ -13,12 +13,10 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from familyhub.cli.main import main
-from familyhub.data.load import load_hub
 from familyhub.data.models import CaseTheme
 
-from .conftest import ROOT
+from .real_data import HUB
 
-HUB = load_hub(ROOT / "data")
 EMPTY = "\u2013"  # an empty cell's en dash
 CASE = "cases/roskilde-smaabornsklubber.yml"
 Edit = Callable[[str, Callable[[str], str]], Path]
