@@ -35,8 +35,7 @@ from .register_fixtures import (
     NO_ADDRESS,
     REPORT,
 )
-from .test_every_page import axe_violations
-from .test_reflow import PHONE
+from .test_every_page import PHONE, axe_violations
 
 HTML = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
