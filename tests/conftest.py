@@ -68,7 +68,7 @@ SHARED_BUILDS = {"built_site", "injected_project"}
 PDF_STEP_LOG = "pdf-step.log"
 PDF_STEP_SECONDS = 1800
 PDF_STEPS: list[subprocess.Popen[bytes]] = []  # held, so that no running step is collected
-OWN_BUILDS = {"versions", "filter_url", "hub_url"}
+OWN_BUILDS = {"versions", "hub_url"}
 SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py", "test_lint.py"}
 # files that drive chromium through Playwright without the browser fixture
 BROWSER_FILES = {"test_bench.py"}

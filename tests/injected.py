@@ -54,6 +54,9 @@ EDITS: list[tuple[str, tuple[Any, ...], str]] = [
         INJECTIONS["script"] + " " + INJECTIONS["img"],
     ),
     ("cases/familiens-hus-esbjerg.yml", ("what_happened", "en"), " ".join(INJECTIONS.values())),
+    # not hostile: a name with Æ for the overview filters' test (test_filter_matching.py), which
+    # the real data lacks
+    ("municipalities/odder.yml", ("name",), "Ærø Kommune"),
 ]
 
 
