@@ -68,7 +68,7 @@ SHARED_BUILDS = {"built_site", "injected_project"}
 PDF_STEP_LOG = "pdf-step.log"
 PDF_STEP_SECONDS = 1800
 PDF_STEPS: list[subprocess.Popen[bytes]] = []  # held, so that no running step is collected
-OWN_BUILDS = {"versions", "hub_url"}
+OWN_BUILDS = {"versions"}
 SLOW_FILES = {"test_bench.py", "test_serve.py", "test_another_language.py", "test_lint.py"}
 # files that drive chromium through Playwright without the browser fixture
 BROWSER_FILES = {"test_bench.py"}
@@ -267,13 +267,17 @@ def built_pdfs(built_site: Path) -> Path:
     return built_site
 
 
+INJECTED_SITE_URL = "https://familyhub.example.org/hub/"
+
+
 @dataclass(frozen=True)
 class InjectedProject:
     """A project copy with hostile text in its data (tests/injected.py) and issue 14's invented
-    register examples (tests/register_fixtures.py), built with `make site` once per run (without
-    PDFs), and the checksums of its tracked data and pages before and
-    after the build. One build serves both: the escaping tests look at the hostile texts, the
-    register's at the examples, and each reads its expectations off this copy's own data."""
+    register examples (tests/register_fixtures.py), published under /hub/, built with `make
+    site` once per run (without PDFs), and the checksums of its tracked data and pages before
+    and after the build. One build serves them all: the escaping tests look at the hostile
+    texts, the register's at the examples, the 404 pages' at the folder, and each reads its
+    expectations off this copy's own data."""
 
     root: Path
     tracked_before: dict[str, str]
@@ -301,6 +305,9 @@ def injected_project(tmp_path_factory: pytest.TempPathFactory) -> InjectedProjec
         project = copy_project(folder / "project")
         inject(project / "data")
         add_register_examples(project / "data")
+        # published under a folder, as a municipal web hotel would: test_not_found.py serves it
+        # there (every other test reads its addresses off this copy's own site.yml)
+        set_site_url(project, INJECTED_SITE_URL)
         before = tracked_checksums(project)
         # the pages in every language, no PDFs: the PDF step's work is the same as for the real
         # data (the session's built_site), and test_render prints two hostile pages itself

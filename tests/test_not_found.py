@@ -1,23 +1,22 @@
 """A 404 page per language (issue 12), wholly in that language, whose links work wherever the site
-is hosted: built with a `site_url` under /hub/ and served there, as a municipal web hotel would,
-with each language's misses answered by its own 404 page as site/_redirects says."""
+is hosted: the shared injected build, whose `site_url` is under /hub/, served there, as a
+municipal web hotel would, with each language's misses answered by its own 404 page as
+site/_redirects says."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser
 
-from familyhub.site.headers import write_header_files
-
-from .conftest import PREFIX, SITE_YML, copy_project, run_mkdocs_build, set_site_url
+from .conftest import INJECTED_SITE_URL, PREFIX, SITE_YML, InjectedProject
 
 FOLDER = "/hub/"
 TITLES = {"da": "Siden findes ikke", "en": "Page not found", "nb": "Siden finnes ikke"}
@@ -52,35 +51,11 @@ class SubFolderHost(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def held_port() -> socket.socket:
-    """A loopback socket bound to a free port, held through the build that needs the port's
-    number and handed to the server: no other process can take the port meanwhile."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    return listener
-
-
-def serve_on(listener: socket.socket, handler: Any) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(
-        listener.getsockname(), handler, bind_and_activate=False
-    )
-    server.socket.close()
-    server.socket = listener
-    server.server_activate()
-    return server
-
-
 @pytest.fixture(scope="module")
-def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The project built for http://127.0.0.1:PORT/hub/ and served there."""
-    project = copy_project(tmp_path_factory.mktemp("subfolder"))
-    listener = held_port()
-    port = listener.getsockname()[1]
-    set_site_url(project, f"http://127.0.0.1:{port}{FOLDER}")
-    result = run_mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    site = project / "site"
-    write_header_files(site)
+def hub_url(injected_project: InjectedProject) -> Iterator[str]:
+    """The shared injected build (conftest.py), published for /hub/, served there."""
+    site = injected_project.site
+    assert urlsplit(INJECTED_SITE_URL).path == FOLDER
     rules = [line.split() for line in (site / "_redirects").read_text().splitlines()]
     assert [rule[2] for rule in rules] == ["404"] * len(PREFIX)
     host = type(
@@ -88,10 +63,12 @@ def hub_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (SubFolderHost,),
         {"rules": [(folder.rstrip("*"), address) for folder, address, _ in rules], "site": site},
     )
-    server = serve_on(listener, functools.partial(host, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(host, directory=str(site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
