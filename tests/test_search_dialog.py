@@ -236,7 +236,8 @@ def test_the_dialog_is_named_usable_by_keyboard_and_axe_clean(
     assert first.evaluate("element => element === document.activeElement")
     page.keyboard.press("ArrowUp")
     assert searchbox.evaluate("element => element === document.activeElement")
-    assert axe_violations(page) == []
+    if not PREFIX[lang]:  # axe in the default language, as test_every_page.py says why
+        assert axe_violations(page) == []
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     assert opener.evaluate("element => element === document.activeElement")
