@@ -330,8 +330,30 @@ def data_dir(project: Path) -> Path:
     return project / "data"
 
 
+Edit = Callable[[str, Callable[[str], str]], Path]
+
+
+@contextmanager
+def edits_put_back(data: Path) -> Iterator[Edit]:
+    """Rewrite data files as `edit` does, each put back as it was when the block ends: a module
+    of many one-mistake cases shares one copy of data/ (`check` reads only data)."""
+    saved: dict[Path, bytes] = {}
+
+    def rewrite(relative: str, change: Callable[[str], str]) -> Path:
+        path = data / relative
+        saved.setdefault(path, path.read_bytes())
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return path
+
+    try:
+        yield rewrite
+    finally:
+        for path, content in saved.items():
+            path.write_bytes(content)
+
+
 @pytest.fixture
-def edit(data_dir: Path) -> Callable[[str, Callable[[str], str]], Path]:
+def edit(data_dir: Path) -> Edit:
     """Rewrite one data file's text: edit("partnerships/x.yml", lambda text: ...)."""
 
     def rewrite(relative: str, change: Callable[[str], str]) -> Path:

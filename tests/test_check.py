@@ -13,11 +13,9 @@ import pytest
 
 from familyhub.cli.main import main
 
-from .conftest import LANGUAGE_CODES, ROOT
+from .conftest import LANGUAGE_CODES, ROOT, Edit, edits_put_back
 
 PARTNERSHIP = "partnerships/holbaek-home-start.yml"
-
-Edit = Callable[[str, Callable[[str], str]], Path]
 
 
 def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -231,17 +229,8 @@ def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def shared_edit(shared_data: Path) -> Iterator[Edit]:
-    saved: dict[Path, bytes] = {}
-
-    def rewrite(relative: str, change: Callable[[str], str]) -> Path:
-        path = shared_data / relative
-        saved.setdefault(path, path.read_bytes())
-        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-        return path
-
-    yield rewrite
-    for path, content in saved.items():
-        path.write_bytes(content)
+    with edits_put_back(shared_data) as rewrite:
+        yield rewrite
 
 
 # issue 20: money that cannot be misread. YAML reads 300.000 (how Danes write 300,000) as 300.0.

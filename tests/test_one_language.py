@@ -6,7 +6,7 @@ label, never typed into the data; amounts name their currency where the text cro
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +14,13 @@ import pytest
 from familyhub.cli.main import main
 from familyhub.data.load import load_site_config
 
-from .conftest import PREFIX, ROOT
+from .conftest import PREFIX, ROOT, Edit, edits_put_back
 from .page_languages import Markers, leaks, visible_text
 from .real_data import HUB
 
 SITE = load_site_config(ROOT / "data")
 VOSS = "municipalities/voss.yml"
 HOLBAEK = "partnerships/holbaek-home-start.yml"
-
-
-Edit = Callable[[str, Callable[[str], str]], Path]
 
 
 @pytest.fixture(scope="module")
@@ -34,17 +31,8 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def edit(data_dir: Path) -> Iterator[Edit]:
-    saved: dict[Path, bytes] = {}
-
-    def rewrite(relative: str, change: Callable[[str], str]) -> Path:
-        path = data_dir / relative
-        saved.setdefault(path, path.read_bytes())
-        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
-        return path
-
-    yield rewrite
-    for path, content in saved.items():
-        path.write_bytes(content)
+    with edits_put_back(data_dir) as rewrite:
+        yield rewrite
 
 
 def check(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
