@@ -5,9 +5,7 @@ has just written. The tests of the pages go on meanwhile; those of the PDFs wait
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -17,17 +15,7 @@ from familyhub.site.progress import PdfProgress
 MADE, FAILED = ".pdfs-made", ".pdfs-failed"
 
 
-def ahead_of_the_tests() -> None:
-    """Eight test files wait for these PDFs while the others keep both cores busy: ahead of them,
-    the PDFs are ready before the waiting files' turn, and no core idles (the PDF step took 500 s
-    of a run's 11 minutes at the same priority). Where the system does not allow it, nothing
-    changes."""
-    with contextlib.suppress(PermissionError):
-        os.setpriority(os.PRIO_PROCESS, 0, -5)
-
-
 def main(project: Path, day: dt.date) -> int:
-    ahead_of_the_tests()
     site, config, data = project / "site", project / "mkdocs.yml", project / "data"
     try:
         with PdfProgress() as progress:  # what `make site` says as it goes ("PDF 12/42: …")
